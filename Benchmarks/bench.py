@@ -1,0 +1,185 @@
+#!/usr/bin/env python3
+"""Benchmark the `flamegraph` CLI against inferno (Rust, through pyinferno).
+
+usage: Benchmarks/bench.py [--no-build] [--stacks N] [--runs N] [--binary PATH]
+
+Steps:
+  1. `swift build -c release --product flamegraph` in the repository root
+     (skipped with --no-build).
+  2. Generate a synthetic folded profile with ../shared/bench/gen_profile.py N
+     into .build/bench/profile-N.folded; an existing non-empty file is reused.
+  3. Run our whole process once per case, --runs times, measuring wall time and
+     the child's peak RSS (os.wait4). Median time, max RSS.
+  4. Run the peer ../shared/bench/inferno_svg.py the same way; its own printed
+     `inferno_seconds` (time inside inferno, file reading excluded) is used.
+  5. Print a table and one machine-readable line, e.g.
+     svg_speedup=2.31 our_seconds=0.35 inferno_seconds=0.81 our_peak_mib=95 input_mib=135
+
+All paths are relative to the repository root (the parent of this script's
+folder); the shared folder sits beside the repository. Needs
+`python3 -m pip install pyinferno==0.2.6`.
+"""
+import argparse
+import os
+import re
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared" / "bench"
+BENCH = ROOT / ".build" / "bench"
+MIB = 1024 * 1024
+
+# Our renders: (name, extra argv). The first is the reference: the inferno
+# comparison uses it, the other rows report their time relative to it.
+# Every case must name its output with "-o" so it can be checked.
+CASES = [
+    ("svg", ["-o", ".build/bench/ours.svg"]),
+    # ("png", ["-o", ".build/bench/ours.png"]),
+]
+
+
+def fail(msg):
+    print("bench: " + msg, file=sys.stderr)
+    sys.exit(1)
+
+
+def run_measured(argv, log):
+    """Run argv from the repo root; return (seconds, peak_bytes, exit_code, output).
+
+    stdout/stderr go to a log file rather than pipes so that the parent never
+    has to read while the child runs: os.wait4 can then reap the child directly
+    and hand back its own rusage (not mixed with other children).
+    """
+    with open(log, "w+b") as out:
+        start = time.perf_counter()
+        proc = subprocess.Popen(argv, cwd=ROOT, stdout=out, stderr=subprocess.STDOUT)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - start
+        proc.returncode = os.waitstatus_to_exitcode(status)  # keep Popen from re-waiting
+        out.seek(0)
+        text = out.read().decode("utf-8", "replace")
+    # ru_maxrss is KiB on Linux, bytes on macOS.
+    peak = usage.ru_maxrss if sys.platform == "darwin" else usage.ru_maxrss * 1024
+    return seconds, peak, proc.returncode, text
+
+
+def check_output(path, who):
+    if not path.is_file() or path.stat().st_size == 0:
+        fail(f"{who} produced no output (missing or empty): {path}")
+    return path.stat().st_size
+
+
+def output_of(args):
+    if "-o" not in args:
+        fail(f"case args {args} lack -o OUTPUT")
+    return ROOT / args[args.index("-o") + 1]
+
+
+def build():
+    print("building: swift build -c release --product flamegraph", flush=True)
+    if subprocess.run(["swift", "build", "-c", "release", "--product", "flamegraph"], cwd=ROOT).returncode:
+        fail("swift build failed")
+
+
+def make_input(stacks):
+    path = BENCH / f"profile-{stacks}.folded"
+    if path.is_file() and path.stat().st_size > 0:
+        return path
+    print(f"generating {path.relative_to(ROOT)} ({stacks} stacks)...", flush=True)
+    # Write to a temporary name first so an interrupted run is never reused.
+    tmp = path.with_suffix(".partial")
+    with open(tmp, "wb") as out:
+        rc = subprocess.run([sys.executable, str(SHARED / "gen_profile.py"), str(stacks)],
+                            cwd=ROOT, stdout=out).returncode
+    if rc or tmp.stat().st_size == 0:
+        fail("gen_profile.py failed")
+    tmp.replace(path)
+    return path
+
+
+def bench_ours(binary, inp, name, args, runs):
+    out = output_of(args)
+    times, peaks = [], []
+    for i in range(runs):
+        out.unlink(missing_ok=True)  # a stale file must not pass the check
+        secs, peak, rc, text = run_measured([str(binary), str(inp)] + args, BENCH / f"ours-{name}.log")
+        if rc:
+            fail(f"flamegraph ({name}) exited with {rc}:\n{text}")
+        size = check_output(out, f"flamegraph ({name})")
+        times.append(secs)
+        peaks.append(peak)
+        print(f"  ours {name} run {i + 1}: {secs:.3f} s, {peak / MIB:.0f} MiB", flush=True)
+    return statistics.median(times), max(peaks), size
+
+
+def bench_inferno(inp, runs):
+    out = BENCH / "inferno.svg"
+    times, peaks = [], []
+    for i in range(runs):
+        out.unlink(missing_ok=True)
+        _, peak, rc, text = run_measured(
+            ["python3", str(SHARED / "inferno_svg.py"), str(inp), str(out)], BENCH / "inferno.log")
+        if rc:
+            if "pyinferno" in text and "not installed" in text:
+                fail("pyinferno is missing; install it with:\n"
+                     "  python3 -m pip install pyinferno==0.2.6")
+            fail(f"inferno_svg.py exited with {rc}:\n{text}")
+        m = re.search(r"^inferno_seconds\s+([0-9.]+)", text, re.M)
+        if not m:
+            fail(f"inferno_svg.py printed no inferno_seconds line:\n{text}")
+        size = check_output(out, "inferno")
+        times.append(float(m.group(1)))
+        peaks.append(peak)
+        print(f"  inferno run {i + 1}: {times[-1]:.3f} s, {peak / MIB:.0f} MiB", flush=True)
+    return statistics.median(times), max(peaks), size
+
+
+def main():
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--no-build", action="store_true", help="skip swift build")
+    ap.add_argument("--stacks", type=int, default=200000, help="profile size (default 200000)")
+    ap.add_argument("--runs", type=int, default=3, help="runs per program (default 3)")
+    ap.add_argument("--binary", default=".build/release/flamegraph",
+                    help="our binary, relative to the repository root (default %(default)s)")
+    opts = ap.parse_args()
+    if opts.runs < 1 or opts.stacks < 1:
+        fail("--runs and --stacks must be positive")
+
+    BENCH.mkdir(parents=True, exist_ok=True)
+    if not opts.no_build:
+        build()
+    binary = ROOT / opts.binary
+    if not binary.is_file():
+        fail(f"binary not found: {binary} (build it, or drop --no-build)")
+    inp = make_input(opts.stacks)
+    input_mib = inp.stat().st_size / MIB
+
+    ours = {name: bench_ours(binary, inp, name, args, opts.runs) for name, args in CASES}
+    inf_secs, inf_peak, inf_size = bench_inferno(inp, opts.runs)
+
+    ref_name = CASES[0][0]
+    ref_secs, ref_peak, _ = ours[ref_name]
+    print(f"\ninput: {inp.relative_to(ROOT)}  {input_mib:.1f} MiB, runs={opts.runs}")
+    print(f"{'program':<14}{'seconds':>9}{'peak MiB':>10}{'out MiB':>9}  ratio")
+    for name, (secs, peak, size) in ours.items():
+        ratio = f"{secs / ref_secs:.2f}x our {ref_name} time" if name != ref_name else ""
+        print(f"{'ours ' + name:<14}{secs:>9.3f}{peak / MIB:>10.0f}{size / MIB:>9.1f}  {ratio}")
+    print(f"{'inferno svg':<14}{inf_secs:>9.3f}{inf_peak / MIB:>10.0f}{inf_size / MIB:>9.1f}")
+    speedup = inf_secs / ref_secs
+    print(f"speedup (inferno_seconds / our_seconds, >1 means we are faster): {speedup:.2f}")
+    print(f"our peak memory / input size: {ref_peak / MIB / input_mib:.2f}")
+
+    summary = [f"{ref_name}_speedup={speedup:.2f}", f"our_seconds={ref_secs:.3f}",
+               f"inferno_seconds={inf_secs:.3f}", f"our_peak_mib={ref_peak / MIB:.0f}",
+               f"input_mib={input_mib:.0f}", f"inferno_peak_mib={inf_peak / MIB:.0f}",
+               f"peak_over_input={ref_peak / MIB / input_mib:.2f}"]
+    summary += [f"{n}_vs_{ref_name}={s / ref_secs:.2f}" for n, (s, _, _) in ours.items() if n != ref_name]
+    print(" ".join(summary))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,162 @@
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// Reads folded stacks, the format of flamegraph.pl and inferno: one stack a
+/// line, frames joined by `;`, whitespace, then a count.
+///
+/// ```
+/// main;parse;read 120
+/// main;render 80.5
+/// main;render 70 95        (two counts: a differential line, before and after)
+///  12                      (no frames: idle samples, counted at the root)
+/// ```
+///
+/// The count is the last whitespace-separated field, so frames may contain
+/// spaces. Bytes are scanned directly: no `String` per line, no `split`.
+///
+/// ```swift
+/// var parser = FoldedStackParser(builder: CallTreeBuilder())
+/// parser.parse(contentsOf: Array("main;work 3\n".utf8), source: "inline")
+/// let profile = parser.finish()
+/// ```
+public struct FoldedStackParser {
+  /// The tree being built.
+  public let builder: CallTreeBuilder
+  /// What has been skipped so far.
+  public private(set) var diagnostics = ParseDiagnostics()
+  private let frames: RawColumn<FrameID>
+
+  /// A parser feeding `builder`.
+  public init(builder: CallTreeBuilder) {
+    self.builder = builder
+    frames = builder.pendingFrames
+  }
+
+  /// Parses a whole buffer holding complete lines (the last one may lack its
+  /// newline).
+  public mutating func parse(contentsOf bytes: [UInt8], source: String) {
+    var lineNumber = 0
+    bytes.withUnsafeBufferPointer { buffer in
+      guard let base = buffer.baseAddress else { return }
+      let consumed = parseLines(base, buffer.count, source: source, lineNumber: &lineNumber)
+      if consumed < buffer.count {
+        lineNumber += 1
+        parseLine(base + consumed, buffer.count - consumed, source: source, lineNumber: lineNumber)
+      }
+    }
+  }
+
+  /// Parses every complete line of the buffer and returns how many bytes
+  /// that consumed; a trailing partial line is left for the caller.
+  /// `lineNumber` is the number of the last line parsed.
+  mutating func parseLines(
+    _ base: UnsafePointer<UInt8>, _ count: Int, source: String, lineNumber: inout Int
+  ) -> Int {
+    var start = 0
+    while start < count {
+      guard let newline = memchr(base + start, 0x0A, count - start) else { break }
+      let end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
+      lineNumber += 1
+      parseLine(base + start, end - start, source: source, lineNumber: lineNumber)
+      start = end + 1
+    }
+    return start
+  }
+
+  /// Parses one line, without its newline.
+  mutating func parseLine(
+    _ line: UnsafePointer<UInt8>, _ rawLength: Int, source: String, lineNumber: Int
+  ) {
+    var length = trimmedEnd(line, rawLength)
+    guard length > 0 else { return }  // blank lines are not malformed
+    guard let countStart = lastFieldStart(line, length) else {
+      diagnostics.recordMalformed(source: source, line: lineNumber, problem: .missingCount)
+      return
+    }
+    var count = 0.0
+    switch CountParser.parse(line + countStart, length - countStart) {
+    case .value(let value): count = value
+    case .negative:
+      diagnostics.recordMalformed(source: source, line: lineNumber, problem: .negativeCount)
+      return
+    case .invalid:
+      let numeric = CountParser.looksNumeric(line + countStart, length - countStart)
+      diagnostics.recordMalformed(
+        source: source, line: lineNumber, problem: numeric ? .invalidCount : .missingCount)
+      return
+    }
+    length = trimmedEnd(line, countStart)
+    var before: Double?
+    // A second numeric field before the count makes a differential line.
+    if let beforeStart = lastFieldStart(line, length) {
+      switch CountParser.parse(line + beforeStart, length - beforeStart) {
+      case .value(let value):
+        before = value
+        length = trimmedEnd(line, beforeStart)
+      case .negative:
+        diagnostics.recordMalformed(source: source, line: lineNumber, problem: .negativeCount)
+        return
+      case .invalid: break
+      }
+    }
+    diagnostics.validLineCount += 1
+    if !isBlank(line, length) { internFrames(line, length) }
+    builder.addInternedStack(count: count, before: before)
+  }
+
+  /// Splits on `;` and interns each frame into the pending stack.
+  @inline(__always)
+  private func internFrames(_ line: UnsafePointer<UInt8>, _ length: Int) {
+    var start = 0
+    while true {
+      let rest = length - start
+      if let separator = memchr(line + start, 0x3B, rest) {
+        let end = UnsafePointer<UInt8>(separator.assumingMemoryBound(to: UInt8.self)) - line
+        frames.append(builder.intern(line + start, end - start))
+        start = end + 1
+      } else {
+        frames.append(builder.intern(line + start, rest))
+        return
+      }
+    }
+  }
+
+  /// Ends parsing and returns the profile.
+  public func finish(factor: Double = 1) -> Profile {
+    builder.finish(factor: factor, diagnostics: diagnostics)
+  }
+
+  @inline(__always)
+  private func isWhitespace(_ byte: UInt8) -> Bool {
+    byte == 0x20 || byte == 0x09 || byte == 0x0D
+  }
+
+  /// The length without trailing spaces, tabs and carriage returns.
+  @inline(__always)
+  private func trimmedEnd(_ line: UnsafePointer<UInt8>, _ length: Int) -> Int {
+    var end = length
+    while end > 0 && isWhitespace(line[end - 1]) { end -= 1 }
+    return end
+  }
+
+  /// Where the last whitespace-separated field starts, or nil when the line
+  /// has a single field. Expects no trailing whitespace.
+  @inline(__always)
+  private func lastFieldStart(_ line: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+    var index = length - 1
+    while index >= 0 {
+      if isWhitespace(line[index]) { return index + 1 }
+      index -= 1
+    }
+    return nil
+  }
+
+  @inline(__always)
+  private func isBlank(_ line: UnsafePointer<UInt8>, _ length: Int) -> Bool {
+    for index in 0..<length where !isWhitespace(line[index]) { return false }
+    return true
+  }
+}

@@ -1,0 +1,27 @@
+extension Profile {
+  /// Parses folded stacks held in memory, with the input options of
+  /// `options` (merging, transforms, factor, strictness).
+  ///
+  /// ```swift
+  /// let profile = try Profile(folded: "main;work 3\nmain 1\n")
+  /// profile.totalSamples  // 4
+  /// ```
+  ///
+  /// - Throws: ``InputError`` when no line is valid, the total is zero, or a
+  ///   line is malformed and `options.strict` is set.
+  public init(folded text: String, options: Options = Options()) throws {
+    var parser = FoldedStackParser(
+      builder: CallTreeBuilder(merging: options.merging, transform: options.transform))
+    parser.parse(contentsOf: Array(text.utf8), source: "input")
+    self = try FoldedStackReader.validated(
+      parser.finish(factor: options.factor), strict: options.strict)
+  }
+
+  /// Reads and merges folded-stack files (`-` or ``InputSource/standardInput``
+  /// for standard input) with the input options of `options`.
+  public init(reading sources: [InputSource], options: Options = Options()) throws {
+    self = try FoldedStackReader.readProfile(
+      from: sources, merging: options.merging, transform: options.transform,
+      factor: options.factor, strict: options.strict)
+  }
+}

@@ -1,0 +1,139 @@
+/// Walks the call tree once, parents before children, and makes a
+/// ``FrameBox`` for every node wide enough to draw: x and width, label, color
+/// and tooltip. Rows (y) are set afterwards, when the depth is known.
+struct FramePlacer {
+  let profile: Profile
+  let options: Options
+  let scale: Double
+  let minimumTotal: Double
+  let fitter: LabelFitter
+  private var colorScheme: any ColorScheme
+  private(set) var paletteMap: PaletteMap?
+  private(set) var maximumDepth = 0
+  private var nameCache: [String?]
+  private var annotationCache: [FrameAnnotation??]
+
+  init(profile: Profile, options: Options, measurer: any TextMeasurer, scale: Double, minimumTotal: Double) {
+    self.profile = profile
+    self.options = options
+    self.scale = scale
+    self.minimumTotal = minimumTotal
+    fitter = LabelFitter(measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation)
+    if profile.isDifferential {
+      colorScheme = DifferentialColorScheme(negate: options.negateDifferential)
+    } else if options.colorDiffusion {
+      colorScheme = DiffusionColorScheme()
+    } else {
+      colorScheme = PaletteColorScheme(palette: options.palette, keying: options.colorKeying)
+    }
+    paletteMap = options.paletteMap
+    nameCache = Array(repeating: nil, count: profile.frames.count)
+    annotationCache = Array(repeating: nil, count: profile.frames.count)
+  }
+
+  mutating func placeFrames() -> [FrameBox] {
+    let tree = profile.tree
+    let index = tree.childIndex(minimumTotal: minimumTotal)
+    let ranks = options.merging == .byName ? profile.frames.alphabeticalRanks() : nil
+    let maximumDelta = tree.isDifferential ? largestDelta() : 0
+    let total = profile.totalSamples
+    var boxes: [FrameBox] = []
+    // Pending nodes with their left edge and depth; children are pushed in
+    // reverse so they pop left to right.
+    var pending: [(node: NodeID, x: Double, depth: Int)] = []
+    if tree.total(of: tree.root) >= minimumTotal {
+      pending.append((tree.root, FlameGraphLayout.sidePadding, 0))
+    }
+    var children: [NodeID] = []
+    while let (node, x, depth) = pending.popLast() {
+      let nodeTotal = tree.total(of: node)
+      boxes.append(makeBox(node: node, x: x, depth: depth, total: total, maximumDelta: maximumDelta))
+      maximumDepth = max(maximumDepth, depth)
+      children.removeAll(keepingCapacity: true)
+      children.append(contentsOf: index.children(of: node))
+      if let ranks, children.count > 1 {
+        children.sort { ranks[Int(tree.frame(of: $0))] < ranks[Int(tree.frame(of: $1))] }
+      }
+      // Children of a flame graph start at the parent's left edge; in a
+      // flame chart too (self time is whatever is left at the right).
+      var childX = x
+      var placed: [(NodeID, Double)] = []
+      placed.reserveCapacity(children.count)
+      for child in children {
+        placed.append((child, childX))
+        childX += tree.total(of: child) * scale
+      }
+      _ = nodeTotal
+      for (child, childX) in placed.reversed() { pending.append((child, childX, depth + 1)) }
+    }
+    return boxes
+  }
+
+  private mutating func makeBox(node: NodeID, x: Double, depth: Int, total: Double, maximumDelta: Double) -> FrameBox {
+    let tree = profile.tree
+    let nodeTotal = tree.total(of: node)
+    let name = name(of: node)
+    let width = nodeTotal * scale
+    let share = total > 0 ? nodeTotal / total : 0
+    let before = tree.isDifferential ? tree.beforeTotal(of: node) : nil
+    let delta = before.map { nodeTotal - $0 } ?? 0
+    let fill = color(
+      name: name,
+      FrameColorInput(
+        name: name, annotation: annotation(of: node), share: share, delta: delta,
+        maximumDelta: maximumDelta))
+    var tooltip = "\(name) (\(CountFormatter.count(nodeTotal)) \(options.countName), \(CountFormatter.percent(share))%"
+    if before != nil {
+      let deltaShare = total > 0 ? delta / total : 0
+      tooltip += "; \(deltaShare > 0 ? "+" : "")\(CountFormatter.percent(deltaShare))%"
+    }
+    tooltip += ")"
+    let label = fitter.fit(name, width: width).map { fitted in
+      let trailing = fitted.isTruncated && options.labelTruncation == .keepEnd
+      return FittedLabel(
+        text: fitted.text,
+        x: trailing ? x + width - LabelFitter.padding : x + LabelFitter.padding, y: 0,
+        alignment: trailing ? .trailing : .leading, isTruncated: fitted.isTruncated,
+        color: fill.luminance < 0.1 ? .white : .black)
+    }
+    return FrameBox(
+      node: node, depth: depth, x: x, y: 0, width: width, height: options.frameHeight - 1,
+      fill: fill, name: name, label: label, tooltip: tooltip, total: nodeTotal, beforeTotal: before)
+  }
+
+  private mutating func color(name: String, _ input: FrameColorInput) -> RGBColor {
+    guard paletteMap != nil else { return colorScheme.fill(for: input) }
+    if let known = paletteMap?.colors[name] { return known }
+    let fresh = colorScheme.fill(for: input)
+    paletteMap?.colors[name] = fresh
+    return fresh
+  }
+
+  private mutating func name(of node: NodeID) -> String {
+    let frame = profile.tree.frame(of: node)
+    guard frame >= 0 else { return "all" }
+    if let cached = nameCache[Int(frame)] { return cached }
+    let name = profile.frames.name(of: frame)
+    nameCache[Int(frame)] = name
+    return name
+  }
+
+  private mutating func annotation(of node: NodeID) -> FrameAnnotation? {
+    let frame = profile.tree.frame(of: node)
+    guard frame >= 0 else { return nil }
+    if let cached = annotationCache[Int(frame)] { return cached }
+    let annotation = profile.frames.annotation(of: frame)
+    annotationCache[Int(frame)] = .some(annotation)
+    return annotation
+  }
+
+  /// The largest change among drawable nodes, which scales differential colors.
+  private func largestDelta() -> Double {
+    let tree = profile.tree
+    var largest = 0.0
+    for node in 0..<NodeID(tree.nodeCount) where tree.total(of: node) >= minimumTotal {
+      largest = max(largest, abs(tree.total(of: node) - tree.beforeTotal(of: node)))
+    }
+    return largest
+  }
+}

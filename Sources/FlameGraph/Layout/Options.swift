@@ -1,0 +1,117 @@
+/// Everything that shapes a flame graph, with documented defaults.
+///
+/// The command-line tool maps its flags onto these fields one to one.
+///
+/// ```swift
+/// var options = Options()
+/// options.direction = .icicle
+/// options.colorDiffusion = true
+/// options.countName = "bytes"
+/// let scene = try FlameGraph.scene(folded: "main;alloc 1024\n", options: options)
+/// ```
+public struct Options: Sendable {
+  // MARK: Input and transforms
+
+  /// `.byName` (default) merges stacks into a flame graph; `.consecutive`
+  /// keeps input order, a flame chart.
+  public var merging: StackMerging = .byName
+  /// Per-stack rewrites: reverse, base functions, cut after a function.
+  public var transform = StackTransform()
+  /// Multiplies every count (default 1).
+  public var factor: Double = 1
+  /// Makes malformed lines an error instead of a counted warning (default false).
+  public var strict = false
+
+  // MARK: Geometry
+
+  /// Canvas width in points (default 1200).
+  public var imageWidth: Double = 1200
+  /// Height of one frame row in points (default 16).
+  public var frameHeight: Double = 16
+  /// Frames narrower than this are not drawn (default 0.1 point).
+  public var minimumWidth: MinimumWidth = .points(0.1)
+  /// Roots at the bottom (`.flame`, default) or at the top (`.icicle`).
+  public var direction: Direction = .flame
+
+  // MARK: Text
+
+  /// The font family list (default: DejaVu Sans Mono, then other monospace fonts).
+  public var fontFamily = Options.defaultFontFamily
+  /// Font size in points (default 12).
+  public var fontSize: Double = 12
+  /// Advance of one character as a fraction of the font size, for fitting
+  /// labels (default 0.6, DejaVu Sans Mono's).
+  public var fontWidth: Double = 0.6
+  /// The title; nil means "Flame Graph", "Icicle Graph" or "Flame Chart".
+  public var title: String?
+  /// A second line under the title (default none).
+  public var subtitle: String?
+  /// Text embedded in the output, not drawn (default none).
+  public var notes = ""
+  /// The unit of counts in tooltips (default "samples").
+  public var countName = "samples"
+  /// The word before a frame's name in the details line (default "Function:").
+  public var nameType = "Function:"
+  /// Which end of a label that does not fit is kept (default: the end, so
+  /// file names and function names stay visible).
+  public var labelTruncation: LabelTruncation = .keepEnd
+
+  // MARK: Colors
+
+  /// The palette (default `.hot`).
+  public var palette: Palette = .hot
+  /// How colors vary within the palette (default `.seeded`, deterministic).
+  public var colorKeying: ColorKeying = .seeded
+  /// Color by width: wider frames more saturated and red (default false).
+  public var colorDiffusion = false
+  /// Swap the red and blue of differential colors (default false).
+  public var negateDifferential = false
+  /// The background; nil picks the palette's.
+  public var background: Background?
+  /// Colors kept per name across runs; nil (default) for none.
+  public var paletteMap: PaletteMap?
+  /// The highlight of search matches (default #e600e6).
+  public var searchColor = RGBColor(red: 0xe6, green: 0x00, blue: 0xe6)
+
+  /// The defaults.
+  public init() {}
+
+  /// DejaVu Sans Mono first: it is what the PNG and PDF backends draw with,
+  /// and its advance is exactly the default `fontWidth`.
+  public static let defaultFontFamily =
+    "'DejaVu Sans Mono', 'Bitstream Vera Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
+
+  /// The title shown: ``title``, or a default that names the chart's kind.
+  public var effectiveTitle: String {
+    if let title { return title }
+    if merging == .consecutive { return "Flame Chart" }
+    return direction == .icicle ? "Icicle Graph" : "Flame Graph"
+  }
+}
+
+/// The narrowest frame drawn.
+public enum MinimumWidth: Sendable, Equatable {
+  /// In points.
+  case points(Double)
+  /// As a percentage of the total (`0.5` is half a percent).
+  case percent(Double)
+
+  /// Parses `0.1` (points) or `0.5%`.
+  public init?(parsing text: String) {
+    if text.hasSuffix("%") {
+      guard let value = Double(text.dropLast()), value >= 0, value.isFinite else { return nil }
+      self = .percent(value)
+    } else {
+      guard let value = Double(text), value >= 0, value.isFinite else { return nil }
+      self = .points(value)
+    }
+  }
+}
+
+/// Which end of a label that does not fit its frame is kept.
+public enum LabelTruncation: String, Sendable, Equatable {
+  /// Keep the end (file and function), cut the start: `…ils/parse.py:12`.
+  case keepEnd
+  /// Keep the start, cut the end: `utils/pars…` (flamegraph.pl's way).
+  case keepStart
+}

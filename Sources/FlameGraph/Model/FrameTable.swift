@@ -1,0 +1,158 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// Identifies one distinct frame name in a ``FrameTable``.
+public typealias FrameID = Int32
+
+/// The distinct frame names of a profile, each stored once.
+///
+/// Parsing interns every frame of every stack here, so the call tree refers to
+/// names by a small integer. Names are kept as the input's bytes and decoded
+/// (invalid UTF-8 repaired with replacement characters) only when asked.
+///
+/// ```swift
+/// let profile = try Profile(folded: "main;work 3\n")
+/// profile.frames.name(of: 0)  // "main"
+/// ```
+public struct FrameTable: @unchecked Sendable {
+  let storage: FrameNameStorage
+
+  init(storage: FrameNameStorage) { self.storage = storage }
+
+  /// The number of distinct names.
+  public var count: Int { storage.starts.count - 1 }
+
+  /// The name as written in the input, annotation suffix included.
+  public func rawName(of id: FrameID) -> String {
+    storage.withBytes(of: id) { String(decoding: $0, as: UTF8.self) }
+  }
+
+  /// The name without its annotation suffix (`_[k]` and the like): what labels show.
+  public func name(of id: FrameID) -> String {
+    storage.withBytes(of: id) { bytes in
+      let cut = FrameAnnotation(suffixOf: bytes) == nil ? bytes.count : bytes.count - 4
+      return String(decoding: UnsafeBufferPointer(rebasing: bytes[0..<cut]), as: UTF8.self)
+    }
+  }
+
+  /// The annotation suffix of a name, if it has one.
+  public func annotation(of id: FrameID) -> FrameAnnotation? {
+    storage.withBytes(of: id) { FrameAnnotation(suffixOf: $0) }
+  }
+
+  /// The id of a raw name, if the profile has it.
+  public func id(of rawName: String) -> FrameID? {
+    // The trailing zero keeps the buffer non-empty, so it has an address.
+    let bytes = Array(rawName.utf8) + [0]
+    return bytes.withUnsafeBytes { storage.lookup($0.baseAddress!, bytes.count - 1) }
+  }
+
+  /// For each id, its position when all names are sorted byte-wise.
+  ///
+  /// Sorting children by this rank orders them alphabetically, as
+  /// flamegraph.pl's sorted input does, without comparing strings per node.
+  public func alphabeticalRanks() -> [Int32] {
+    let ids = (0..<Int32(count)).sorted { storage.compare($0, $1) < 0 }
+    var ranks = [Int32](repeating: 0, count: count)
+    for (rank, id) in ids.enumerated() { ranks[Int(id)] = Int32(rank) }
+    return ranks
+  }
+}
+
+/// The interning table behind ``FrameTable``: names as one byte arena plus an
+/// open-addressing hash table of ids.
+///
+/// Invariant: `starts` has one more entry than there are names; name `i` is
+/// `bytes[starts[i]..<starts[i+1]]`. `slots` has a power-of-two count, holds
+/// -1 for an empty slot, and is never more than half full.
+final class FrameNameStorage: @unchecked Sendable {
+  let bytes = RawColumn<UInt8>(capacity: 1 << 16)
+  let starts = RawColumn<Int32>(capacity: 1 << 12)
+  private var slots: UnsafeMutablePointer<Int32>
+  private var slotMask: Int
+
+  init() {
+    starts.append(0)
+    slotMask = (1 << 12) - 1
+    slots = .allocate(capacity: slotMask + 1)
+    slots.initialize(repeating: -1, count: slotMask + 1)
+  }
+
+  deinit { slots.deallocate() }
+
+  func withBytes<Result>(of id: FrameID, _ body: (UnsafeBufferPointer<UInt8>) -> Result) -> Result {
+    let start = Int(starts[Int(id)])
+    let end = Int(starts[Int(id) + 1])
+    return body(UnsafeBufferPointer(start: bytes.base + start, count: end - start))
+  }
+
+  /// The id of a name, interning it if it is new. `isNew` tells which.
+  @inline(__always)
+  func intern(_ name: UnsafeRawPointer, _ length: Int, isNew: inout Bool) -> FrameID {
+    let hash = hashBytes(name, length)
+    var slot = Int(truncatingIfNeeded: hash) & slotMask
+    while true {
+      let id = slots[slot]
+      if id < 0 { break }
+      if equals(id, name, length) {
+        isNew = false
+        return id
+      }
+      slot = (slot + 1) & slotMask
+    }
+    let id = FrameID(starts.count - 1)
+    for offset in 0..<length { bytes.append(name.load(fromByteOffset: offset, as: UInt8.self)) }
+    starts.append(Int32(bytes.count))
+    slots[slot] = id
+    isNew = true
+    if (starts.count - 1) * 2 > slotMask { rehash() }
+    return id
+  }
+
+  func lookup(_ name: UnsafeRawPointer, _ length: Int) -> FrameID? {
+    var slot = Int(truncatingIfNeeded: hashBytes(name, length)) & slotMask
+    while true {
+      let id = slots[slot]
+      if id < 0 { return nil }
+      if equals(id, name, length) { return id }
+      slot = (slot + 1) & slotMask
+    }
+  }
+
+  @inline(__always)
+  private func equals(_ id: FrameID, _ name: UnsafeRawPointer, _ length: Int) -> Bool {
+    let start = Int(starts[Int(id)])
+    guard Int(starts[Int(id) + 1]) - start == length else { return false }
+    return memcmp(bytes.base + start, name, length) == 0
+  }
+
+  func compare(_ left: FrameID, _ right: FrameID) -> Int32 {
+    withBytes(of: left) { leftBytes in
+      withBytes(of: right) { rightBytes in
+        let common = min(leftBytes.count, rightBytes.count)
+        let order = common == 0 ? 0 : memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, common)
+        if order != 0 { return order }
+        return Int32(leftBytes.count - rightBytes.count).signum()
+      }
+    }
+  }
+
+  private func rehash() {
+    let newMask = (slotMask + 1) * 2 - 1
+    let fresh = UnsafeMutablePointer<Int32>.allocate(capacity: newMask + 1)
+    fresh.initialize(repeating: -1, count: newMask + 1)
+    for id in 0..<Int32(starts.count - 1) {
+      let start = Int(starts[Int(id)])
+      let length = Int(starts[Int(id) + 1]) - start
+      var slot = Int(truncatingIfNeeded: hashBytes(bytes.base + start, length)) & newMask
+      while fresh[slot] >= 0 { slot = (slot + 1) & newMask }
+      fresh[slot] = id
+    }
+    slots.deallocate()
+    slots = fresh
+    slotMask = newMask
+  }
+}

@@ -1,0 +1,52 @@
+/// One drawn frame: its rectangle, color, fitted label and tooltip.
+public struct FrameBox: Sendable, Equatable {
+  /// The call-tree node it draws.
+  public var node: NodeID
+  /// Its depth: 0 for the root.
+  public var depth: Int
+  /// Left edge.
+  public var x: Double
+  /// Top edge.
+  public var y: Double
+  /// Width: the node's share of the root times the drawable width.
+  public var width: Double
+  /// Height (the frame height less a one-point gap).
+  public var height: Double
+  /// Fill color.
+  public var fill: RGBColor
+  /// The full frame name (annotation suffix stripped).
+  public var name: String
+  /// The label as it fits the box, or nil when the box is too narrow.
+  public var label: FittedLabel?
+  /// The hover text: `name (1,234 samples, 5.67%)`.
+  public var tooltip: String
+  /// The samples in the node and its descendants.
+  public var total: Double
+  /// The first count of a differential profile; nil otherwise.
+  public var beforeTotal: Double?
+}
+
+/// A label fitted into its box.
+public struct FittedLabel: Sendable, Equatable {
+  /// The text drawn: the name, or its end (or start) with an ellipsis.
+  public var text: String
+  /// The anchor's x: the box's left plus padding for leading text, its
+  /// right less padding for trailing text.
+  public var x: Double
+  /// The baseline's y.
+  public var y: Double
+  /// Which side of the box the text is attached to.
+  public var alignment: LabelAlignment
+  /// Whether the name was cut to fit.
+  public var isTruncated: Bool
+  /// The text color, chosen for contrast with the fill.
+  public var color: RGBColor
+}
+
+/// Which side of its box a label is attached to.
+public enum LabelAlignment: String, Sendable, Equatable {
+  /// Starts at the left edge (labels that fit, or cut at their end).
+  case leading
+  /// Ends at the right edge (labels cut at their start: the end stays visible).
+  case trailing
+}

@@ -1,0 +1,107 @@
+/// Everything a picture of a profile shows, decided once, in plain values.
+///
+/// Layout makes a scene; every backend (SVG, and later PNG, PDF, JSON) only
+/// writes it out, so all outputs agree on geometry, colors and labels.
+/// Coordinates are in points, origin at the top left.
+public struct Scene: Sendable {
+  /// Canvas width.
+  public var width: Double
+  /// Canvas height.
+  public var height: Double
+  /// What is painted behind everything.
+  public var background: Background
+  /// The font of all text.
+  public var font: SceneFont
+  /// The title, centered at the top.
+  public var title: TextItem
+  /// An optional second line under the title.
+  public var subtitle: TextItem?
+  /// Free text embedded in the output (not drawn).
+  public var notes: String
+  /// One box per drawn frame, parents before children.
+  public var frames: [FrameBox]
+  /// The line where interactive outputs show details of the hovered frame.
+  public var details: DetailsLine
+  /// Color keys; empty when frames are not colored by category.
+  public var legend: [LegendEntry]
+  /// Whether roots are at the bottom (flame) or the top (icicle).
+  public var direction: Direction
+  /// The frame-name colors of a consistent palette, updated with the names
+  /// this scene colored; nil when no consistent palette was asked for.
+  public var paletteMap: PaletteMap?
+  /// The highlight color for search matches in interactive outputs.
+  public var searchColor: RGBColor
+  /// How many samples the root holds, and in what unit.
+  public var totalSamples: Double
+  /// The unit of counts (`samples`, `bytes`...).
+  public var countName: String
+}
+
+/// A font: a family (a CSS-style list) and a size in points.
+public struct SceneFont: Sendable, Equatable {
+  /// The family list, most preferred first (`"DejaVu Sans Mono", monospace`).
+  public var family: String
+  /// The size in points.
+  public var size: Double
+  /// The advance of one character as a fraction of the size, in the
+  /// monospace model used to fit labels.
+  public var characterWidth: Double
+}
+
+/// A line of text at a point.
+public struct TextItem: Sendable, Equatable {
+  /// The text.
+  public var text: String
+  /// The anchor's x.
+  public var x: Double
+  /// The baseline's y.
+  public var y: Double
+  /// Which end or middle of the text sits at `x`.
+  public var anchor: TextAnchor
+  /// The size in points.
+  public var fontSize: Double
+}
+
+/// Which part of a text is placed at its x.
+public enum TextAnchor: String, Sendable, Equatable {
+  /// The text starts at x.
+  case start
+  /// The text is centered on x.
+  case middle
+  /// The text ends at x.
+  case end
+}
+
+/// Where interactive outputs show the hovered frame's details.
+public struct DetailsLine: Sendable, Equatable {
+  /// The position of the (initially empty) line.
+  public var position: TextItem
+  /// The word before the frame's name (`Function:`).
+  public var nameType: String
+}
+
+/// A color key.
+public struct LegendEntry: Sendable, Equatable {
+  /// What the color stands for.
+  public var name: String
+  /// The color.
+  public var color: RGBColor
+  /// The share of all samples it covers, 0...1.
+  public var share: Double
+}
+
+/// Which way stacks grow.
+public enum Direction: String, Sendable, Equatable {
+  /// Roots at the bottom, stacks grow upward (flamegraph.pl's default).
+  case flame
+  /// Roots at the top, stacks grow downward, like a Python traceback.
+  case icicle
+}
+
+/// What is painted behind the graph.
+public enum Background: Sendable, Equatable {
+  /// A vertical gradient from `top` to `bottom`.
+  case gradient(top: RGBColor, bottom: RGBColor)
+  /// One color.
+  case solid(RGBColor)
+}

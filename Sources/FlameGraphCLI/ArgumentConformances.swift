@@ -1,0 +1,4 @@
+import ArgumentParser
+import FlameGraph
+
+extension Palette: ExpressibleByArgument {}

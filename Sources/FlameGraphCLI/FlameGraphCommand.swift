@@ -1,0 +1,254 @@
+import ArgumentParser
+import FlameGraph
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// The `flamegraph` command: folded stacks in, a flame graph out.
+///
+/// Its options are named as inferno-flamegraph names them, so a script can
+/// swap the command name and keep its flags.
+public struct FlameGraphCommand: ParsableCommand {
+  /// The command's name, help and exit statuses.
+  public static let configuration = CommandConfiguration(
+    commandName: "flamegraph",
+    abstract: "Render folded stacks as a flame graph (SVG).",
+    discussion: """
+      Reads folded stacks (`main;parse;read 120`, one stack a line, frames joined \
+      by `;`, then the count) from FILES, or from standard input when there are \
+      none or a file is `-`. Several files are merged. A line with two counts \
+      (before, after) makes a differential flame graph. Malformed lines are \
+      skipped and reported on stderr.
+
+      Labels that do not fit their frame keep their end (file and function) \
+      and lose their start; --truncate-text-right keeps the start instead.
+
+      Exit status: 0 written; 64 bad option or argument; 65 no usable stack in \
+      the input (or a malformed line with --strict); 66 an input file cannot be \
+      read; 73 the output cannot be written. On failure no output file is \
+      created or changed.
+      """)
+
+  /// The input files.
+  @Argument(help: "Folded-stack files; none or `-` reads standard input.")
+  public var files: [String] = []
+
+  @Option(name: .shortAndLong, help: "Write to this file (format from its extension) instead of standard output.")
+  var output: String?
+
+  @Option(help: "Output format when writing to standard output, or to override the extension.")
+  var format: OutputFormat?
+
+  @Option(help: "Title text (default: Flame Graph, Icicle Graph or Flame Chart).")
+  var title: String?
+
+  @Option(help: "Second title line.")
+  var subtitle: String?
+
+  @Option(help: "Notes embedded in the output, not drawn.")
+  var notes: String?
+
+  @Option(help: "Image width in pixels.")
+  var width: Double = 1200
+
+  @Option(help: "Height of each frame in pixels.")
+  var height: Double = 16
+
+  @Option(help: "Font size in points.")
+  var fontsize: Double = 12
+
+  @Option(help: "Font family list.")
+  var fonttype: String = Options.defaultFontFamily
+
+  @Option(help: "Width of one character as a fraction of the font size, for fitting labels.")
+  var fontwidth: Double = 0.6
+
+  @Option(help: "Background: yellow, blue, green, grey, or a color such as #f8f8f8.")
+  var bgcolors: String?
+
+  @Option(name: [.customShort("c"), .long], help: "Palette: \(Palette.allCases.map(\.rawValue).joined(separator: ", ")).")
+  var colors: Palette = .hot
+
+  @Option(help: "Unit of counts, shown in tooltips.")
+  var countname: String = "samples"
+
+  @Option(help: "Word before a frame's name in the details line.")
+  var nametype: String = "Function:"
+
+  @Option(help: "Omit frames narrower than this many pixels, or this percentage of the total with `%` (e.g. 0.5%).")
+  var minwidth: String = "0.1"
+
+  @Flag(name: [.customShort("i"), .long], help: "Icicle graph: roots at the top.")
+  var inverted = false
+
+  @Flag(help: "Reverse stacks: leaf functions at the base.")
+  var reverse = false
+
+  @Flag(help: "Flame chart: keep stacks in input order (x is time), merge only consecutive ones.")
+  var flamechart = false
+
+  @Flag(help: "Color by width: the wider a frame, the more saturated and red.")
+  var colordiffusion = false
+
+  @Flag(help: "Colors from a hash of the name, similar names similar colors.")
+  var hash = false
+
+  @Flag(help: "Colors from a hash of the whole name: the same function keeps its color across runs.")
+  var deterministic = false
+
+  @Flag(help: "Consistent palette: reuse and update the colors in ./palette.map.")
+  var cp = false
+
+  @Flag(help: "Swap the red and blue of differential colors.")
+  var negate = false
+
+  @Flag(name: .customLong("truncate-text-right"), help: "Cut labels that do not fit at their end, not their start.")
+  var truncateTextRight = false
+
+  @Option(help: "Re-root stacks at this function, dropping stacks without it (repeatable).")
+  var base: [String] = []
+
+  @Option(name: .customLong("skip-after"), help: "Cut stacks after this function (repeatable).")
+  var skipAfter: [String] = []
+
+  @Option(help: "Multiply every count by this factor.")
+  var factor: Double = 1
+
+  @Option(name: .customLong("search-color"), help: "Highlight color of search matches.")
+  var searchColor: String?
+
+  @Flag(help: "Make any malformed input line an error.")
+  var strict = false
+
+  @Flag(name: .customLong("no-sort"), help: "Accepted for compatibility: input never needs sorting.")
+  var noSort = false
+
+  /// Creates a command with default values; used by the argument parser.
+  public init() {}
+
+  /// The library options these flags stand for.
+  ///
+  /// - Throws: `ValidationError` naming the first wrong value.
+  public func makeOptions() throws -> Options {
+    var options = Options()
+    options.merging = flamechart ? .consecutive : .byName
+    options.transform.reverse = reverse
+    options.transform.baseFunctions = base
+    options.transform.skipAfterFunctions = skipAfter
+    guard factor.isFinite, factor > 0 else { throw ValidationError("--factor must be a positive number.") }
+    options.factor = factor
+    options.strict = strict
+    guard width.isFinite, width >= 20 else { throw ValidationError("--width must be at least 20 pixels.") }
+    options.imageWidth = width
+    guard height.isFinite, height >= 1 else { throw ValidationError("--height must be at least 1 pixel.") }
+    options.frameHeight = height
+    guard let minimumWidth = MinimumWidth(parsing: minwidth) else {
+      throw ValidationError("--minwidth must be a number of pixels (0.1) or a percentage (0.5%).")
+    }
+    options.minimumWidth = minimumWidth
+    options.direction = inverted ? .icicle : .flame
+    options.fontFamily = fonttype
+    guard fontsize.isFinite, fontsize > 0 else { throw ValidationError("--fontsize must be positive.") }
+    options.fontSize = fontsize
+    guard fontwidth.isFinite, fontwidth > 0 else { throw ValidationError("--fontwidth must be positive.") }
+    options.fontWidth = fontwidth
+    options.title = title
+    options.subtitle = subtitle
+    options.notes = notes ?? ""
+    options.countName = countname
+    options.nameType = nametype
+    options.labelTruncation = truncateTextRight ? .keepStart : .keepEnd
+    options.palette = colors
+    options.colorKeying = deterministic ? .deterministic : (hash ? .nameHash : .seeded)
+    options.colorDiffusion = colordiffusion
+    options.negateDifferential = negate
+    if let bgcolors {
+      guard let background = Background(parsing: bgcolors) else {
+        throw ValidationError("--bgcolors must be yellow, blue, green, grey, or a color such as #f8f8f8.")
+      }
+      options.background = background
+    }
+    if let searchColor {
+      guard let color = RGBColor(parsing: searchColor) else {
+        throw ValidationError("--search-color must be a color such as #e600e6.")
+      }
+      options.searchColor = color
+    }
+    return options
+  }
+
+  /// The format to write: `--format`, else the output file's extension, else SVG.
+  public func outputFormat() throws -> OutputFormat {
+    if let format { return format }
+    guard let output else { return .svg }
+    guard let format = OutputFormat(pathExtensionOf: output) else {
+      let supported = OutputFormat.allCases.map { ".\($0.rawValue)" }.joined(separator: ", ")
+      throw ValidationError(
+        "cannot tell the format of \(output) from its extension (supported: \(supported)); use --format.")
+    }
+    return format
+  }
+
+  /// The input sources: the files, or standard input.
+  public var sources: [InputSource] {
+    files.isEmpty ? [.standardInput] : files.map(InputSource.init(argument:))
+  }
+
+  /// Checks the flags before anything is read.
+  public func validate() throws {
+    _ = try makeOptions()
+    _ = try outputFormat()
+  }
+
+  /// Reads, lays out and writes.
+  public func run() throws {
+    var options = try makeOptions()
+    let format = try outputFormat()
+    let paletteFile = "palette.map"
+    if cp { options.paletteMap = try PaletteMapFile.read(paletteFile) }
+    let profile: Profile
+    do {
+      profile = try Profile(reading: sources, options: options)
+    } catch let error as InputError {
+      if let summary = diagnosticsSummary(of: error) { warn(summary) }
+      fail(error.description, status: { if case .unreadable = error { return ExitStatus.unreadableInput } else { return ExitStatus.badInput } }())
+    }
+    if let summary = profile.diagnostics.summary { warn("warning: \(summary)") }
+    let scene = FlameGraphLayout(options: options, measurer: format.measurer(for: options))
+      .scene(for: profile)
+    do {
+      if let output {
+        try format.renderer.write(scene, toFile: output)
+      } else {
+        let writer = ByteWriter(fileDescriptor: STDOUT_FILENO)
+        try format.renderer.write(scene, to: writer)
+        try writer.finish()
+      }
+      if cp, let map = scene.paletteMap { try PaletteMapFile.write(map, to: paletteFile) }
+    } catch let error as OutputError {
+      fail(error.description, status: ExitStatus.unwritableOutput)
+    }
+  }
+
+  private func diagnosticsSummary(of error: InputError) -> String? { nil }
+
+  private func warn(_ message: String) {
+    FileHandleStandardError.write("flamegraph: \(message)\n")
+  }
+
+  private func fail(_ message: String, status: ExitCode) -> Never {
+    warn("error: \(message)")
+    Self.exit(withError: status)
+  }
+}
+
+/// Writes to standard error without Foundation.
+enum FileHandleStandardError {
+  static func write(_ text: String) {
+    var text = text
+    text.withUTF8 { bytes in _ = Glibc.write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
+  }
+}

@@ -1,0 +1,121 @@
+import FlameGraph
+
+/// Writes a ``Scene`` as a standalone SVG 1.1 document.
+///
+/// Frames are `<rect>`s with their fitted labels and a `<title>` tooltip, in
+/// one `<g>` each. The document references nothing outside itself, so it
+/// shows the same in a browser, in `rsvg-convert`, and as an `<img>`.
+///
+/// ```swift
+/// let profile = try Profile(folded: "main;work 3\n")
+/// let scene = FlameGraphLayout(options: Options()).scene(for: profile)
+/// let svg = try SVGRenderer().render(scene)  // UTF-8 bytes
+/// ```
+public struct SVGRenderer: SceneRenderer {
+  /// A renderer.
+  public init() {}
+
+  /// Writes the document.
+  public func write(_ scene: Scene, to writer: ByteWriter) throws {
+    writeHeader(scene, to: writer)
+    writer.write("<g id=\"frames\">\n")
+    for frame in scene.frames { writeFrame(frame, to: writer) }
+    writer.write("</g>\n</g>\n</svg>\n")
+  }
+
+  private func writeHeader(_ scene: Scene, to writer: ByteWriter) {
+    writer.write("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"no\"?>\n")
+    writer.write("<svg version=\"1.1\" width=\"")
+    writer.write(number: scene.width)
+    writer.write("\" height=\"")
+    writer.write(number: scene.height)
+    writer.write("\" viewBox=\"0 0 ")
+    writer.write(number: scene.width)
+    writer.write(" ")
+    writer.write(number: scene.height)
+    writer.write("\" xmlns=\"http://www.w3.org/2000/svg\">\n")
+    if !scene.notes.isEmpty {
+      writer.write("<desc>")
+      writer.writeEscaped(scene.notes)
+      writer.write("</desc>\n")
+    }
+    writeBackground(scene, to: writer)
+    writer.write("<g font-family=\"")
+    writer.writeEscaped(scene.font.family)
+    writer.write("\" font-size=\"")
+    writer.write(number: scene.font.size)
+    writer.write("\">\n")
+    writeText(scene.title, id: "title", to: writer)
+    if let subtitle = scene.subtitle { writeText(subtitle, id: "subtitle", to: writer) }
+    writer.write("<text id=\"details\" x=\"")
+    writer.write(number: scene.details.position.x)
+    writer.write("\" y=\"")
+    writer.write(number: scene.details.position.y)
+    writer.write("\" data-nametype=\"")
+    writer.writeEscaped(scene.details.nameType)
+    writer.write("\"> </text>\n")
+  }
+
+  private func writeBackground(_ scene: Scene, to writer: ByteWriter) {
+    let fill: String
+    switch scene.background {
+    case .gradient(let top, let bottom):
+      writer.write(
+        "<defs><linearGradient id=\"background\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">"
+          + "<stop offset=\"5%\" stop-color=\"\(top.hex)\"/>"
+          + "<stop offset=\"95%\" stop-color=\"\(bottom.hex)\"/></linearGradient></defs>\n")
+      fill = "url(#background)"
+    case .solid(let color):
+      fill = color.hex
+    }
+    writer.write("<rect x=\"0\" y=\"0\" width=\"")
+    writer.write(number: scene.width)
+    writer.write("\" height=\"")
+    writer.write(number: scene.height)
+    writer.write("\" fill=\"\(fill)\"/>\n")
+  }
+
+  private func writeText(_ item: TextItem, id: String, to writer: ByteWriter) {
+    writer.write("<text id=\"\(id)\" x=\"")
+    writer.write(number: item.x)
+    writer.write("\" y=\"")
+    writer.write(number: item.y)
+    writer.write("\" text-anchor=\"\(item.anchor.rawValue)\" font-size=\"")
+    writer.write(number: item.fontSize)
+    writer.write("\">")
+    writer.writeEscaped(item.text)
+    writer.write("</text>\n")
+  }
+
+  @inline(__always)
+  private func writeFrame(_ frame: FrameBox, to writer: ByteWriter) {
+    writer.write("<g><title>")
+    writer.writeEscaped(frame.tooltip)
+    writer.write("</title><rect x=\"")
+    writer.write(number: frame.x)
+    writer.write("\" y=\"")
+    writer.write(number: frame.y)
+    writer.write("\" width=\"")
+    writer.write(number: frame.width)
+    writer.write("\" height=\"")
+    writer.write(number: frame.height)
+    writer.write("\" fill=\"")
+    writer.write(frame.fill.hex)
+    writer.write("\"/>")
+    if let label = frame.label {
+      writer.write("<text x=\"")
+      writer.write(number: label.x)
+      writer.write("\" y=\"")
+      writer.write(number: label.y)
+      if label.alignment == .trailing { writer.write("\" text-anchor=\"end") }
+      if label.color != .black {
+        writer.write("\" fill=\"")
+        writer.write(label.color.hex)
+      }
+      writer.write("\">")
+      writer.writeEscaped(label.text)
+      writer.write("</text>")
+    }
+    writer.write("</g>\n")
+  }
+}

@@ -1,0 +1,3 @@
+import FlameGraphCLI
+
+FlameGraphCommand.main()
