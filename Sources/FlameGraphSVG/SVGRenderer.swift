@@ -100,7 +100,7 @@ public struct SVGRenderer: SceneRenderer {
     writer.write("\" height=\"")
     writer.write(number: frame.height)
     writer.write("\" fill=\"")
-    writer.write(frame.fill.hex)
+    writer.write(hexColor: frame.fill)
     writer.write("\"/>")
     if let label = frame.label {
       writer.write("<text x=\"")
@@ -110,7 +110,7 @@ public struct SVGRenderer: SceneRenderer {
       if label.alignment == .trailing { writer.write("\" text-anchor=\"end") }
       if label.color != .black {
         writer.write("\" fill=\"")
-        writer.write(label.color.hex)
+        writer.write(hexColor: label.color)
       }
       writer.write("\">")
       writer.writeEscaped(label.text)

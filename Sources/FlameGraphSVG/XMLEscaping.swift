@@ -7,32 +7,44 @@ extension ByteWriter {
   /// breakouts are impossible); characters XML 1.0 forbids (C0 controls other
   /// than tab, newline and carriage return, and U+FFFE, U+FFFF) become U+FFFD;
   /// tab, newline and carriage return become character references so that
-  /// attribute normalization keeps them.
+  /// attribute normalization keeps them. Works on the UTF-8 bytes: Swift
+  /// strings are always valid UTF-8, so only these bytes need a look.
   func writeEscaped(_ text: String) {
-    var needsEscaping = false
-    for byte in text.utf8 where byte < 0x20 || byte == 0x26 || byte == 0x3C || byte == 0x3E
-      || byte == 0x22 || byte == 0x27 || byte == 0xEF
-    {
-      needsEscaping = true
-      break
-    }
-    guard needsEscaping else {
-      write(text)
-      return
-    }
-    for scalar in text.unicodeScalars {
-      switch scalar {
-      case "&": write("&amp;")
-      case "<": write("&lt;")
-      case ">": write("&gt;")
-      case "\"": write("&quot;")
-      case "'": write("&#39;")
-      case "\t": write("&#9;")
-      case "\n": write("&#10;")
-      case "\r": write("&#13;")
-      case "\u{0}"..."\u{1F}", "\u{FFFE}", "\u{FFFF}": write("\u{FFFD}")
-      default: write(bytes: String(scalar).utf8)
+    var text = text
+    text.withUTF8 { bytes in
+      var index = 0
+      var runStart = 0
+      while index < bytes.count {
+        let byte = bytes[index]
+        let replacement: StaticString?
+        var width = 1
+        switch byte {
+        case UInt8(ascii: "&"): replacement = "&amp;"
+        case UInt8(ascii: "<"): replacement = "&lt;"
+        case UInt8(ascii: ">"): replacement = "&gt;"
+        case UInt8(ascii: "\""): replacement = "&quot;"
+        case UInt8(ascii: "'"): replacement = "&#39;"
+        case 0x09: replacement = "&#9;"
+        case 0x0A: replacement = "&#10;"
+        case 0x0D: replacement = "&#13;"
+        case 0x00..<0x20: replacement = "\u{FFFD}"
+        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF
+          && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
+          // U+FFFE and U+FFFF.
+          replacement = "\u{FFFD}"
+          width = 3
+        default: replacement = nil
+        }
+        if let replacement {
+          write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
+          write(bytes: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+          index += width
+          runStart = index
+        } else {
+          index += 1
+        }
       }
+      write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
   }
 }

@@ -3,7 +3,7 @@ public typealias NodeID = Int32
 
 /// Stacks merged into a tree: one node per distinct call path.
 ///
-/// Stored as columns of integers and counts (parent, frame, total), not as
+/// Stored as columns (a (parent, frame) key and a total per node), not as
 /// objects, so a profile of millions of nodes stays compact. Node 0 is the
 /// root, the "all" frame, with no frame name. A node's parent always has a
 /// smaller id, so one pass in descending id order visits children before
@@ -14,8 +14,7 @@ public typealias NodeID = Int32
 /// tree.total(of: tree.root)  // 3
 /// ```
 public struct CallTree: @unchecked Sendable {
-  let parents: RawColumn<NodeID>
-  let frameIDs: RawColumn<FrameID>
+  let keys: RawColumn<UInt64>
   let totals: RawColumn<Double>
   /// First-profile totals of a differential profile; nil otherwise.
   let beforeTotals: RawColumn<Double>?
@@ -24,16 +23,16 @@ public struct CallTree: @unchecked Sendable {
   public var root: NodeID { 0 }
 
   /// The number of nodes, the root included.
-  public var nodeCount: Int { parents.count }
+  public var nodeCount: Int { keys.count }
 
   /// Whether counts come in pairs (before, after).
   public var isDifferential: Bool { beforeTotals != nil }
 
   /// The parent of a node; -1 for the root.
-  public func parent(of node: NodeID) -> NodeID { parents[Int(node)] }
+  public func parent(of node: NodeID) -> NodeID { Self.parent(ofKey: keys[Int(node)]) }
 
   /// The frame of a node; -1 for the root.
-  public func frame(of node: NodeID) -> FrameID { frameIDs[Int(node)] }
+  public func frame(of node: NodeID) -> FrameID { Self.frame(ofKey: keys[Int(node)]) }
 
   /// The samples in a node and all its descendants (the second count of a
   /// differential profile).
@@ -48,21 +47,19 @@ public struct CallTree: @unchecked Sendable {
   /// The node's depth: 0 for the root.
   public func depth(of node: NodeID) -> Int {
     var depth = 0
-    var current = parents[Int(node)]
+    var current = parent(of: node)
     while current >= 0 {
       depth += 1
-      current = parents[Int(current)]
+      current = parent(of: current)
     }
     return depth
   }
 
-  /// Samples spent in the node itself, not in its children.
-  ///
-  /// Computed from the totals of all nodes in one pass.
+  /// Samples spent in each node itself, not in its children, indexed by node.
   public func selfCounts() -> [Double] {
     var counts = totals.array
     for node in stride(from: nodeCount - 1, to: 0, by: -1) {
-      counts[Int(parents[node])] -= totals[node]
+      counts[Int(parent(of: NodeID(node)))] -= totals[node]
     }
     return counts
   }
@@ -74,4 +71,16 @@ public struct CallTree: @unchecked Sendable {
   public func childIndex(minimumTotal: Double = 0) -> ChildIndex {
     ChildIndex(tree: self, minimumTotal: minimumTotal)
   }
+
+  /// A node's key: parent in the high half, frame in the low half.
+  @inline(__always)
+  static func key(parent: NodeID, frame: FrameID) -> UInt64 {
+    UInt64(UInt32(bitPattern: parent)) << 32 | UInt64(UInt32(bitPattern: frame))
+  }
+
+  @inline(__always)
+  static func parent(ofKey key: UInt64) -> NodeID { NodeID(truncatingIfNeeded: key >> 32) }
+
+  @inline(__always)
+  static func frame(ofKey key: UInt64) -> FrameID { FrameID(truncatingIfNeeded: key) }
 }

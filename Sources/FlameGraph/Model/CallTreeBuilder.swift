@@ -1,9 +1,3 @@
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// Merges stacks into a ``CallTree`` as they arrive, one at a time.
 ///
 /// The parsers feed it; a library user can too:
@@ -15,34 +9,34 @@
 /// let profile = builder.finish()
 /// ```
 ///
-/// Children are found through an open-addressing table keyed by (parent,
-/// frame) that stores only node ids: the key is read back from the node
-/// columns, so the table costs four bytes a slot.
+/// Each node is one 64-bit key, (parent, frame), and links to its newest
+/// child and its next older sibling. A child is found by walking its
+/// parent's short sibling list; a parent with many children moves them into
+/// a ``NodeLookupTable``. Most nodes of a large profile are created below a
+/// node that the same stack just created, where nothing needs looking up at
+/// all, so building is mostly sequential appends. Counts are kept sparse
+/// until ``finish(factor:diagnostics:)`` turns them into totals. Nodes are
+/// only ever appended, so a parent's id is smaller than its children's.
 public final class CallTreeBuilder {
   let names = FrameNameStorage()
-  private let parents = RawColumn<NodeID>(capacity: 1 << 16)
-  private let frameIDs = RawColumn<FrameID>(capacity: 1 << 16)
-  /// Self counts while building; turned into totals by `finish`.
-  private let counts = RawColumn<Double>(capacity: 1 << 16)
-  private var beforeCounts: RawColumn<Double>?
-  /// Last child of each node; only in flame-chart mode.
-  private let lastChildren: RawColumn<NodeID>?
-  private var slots: UnsafeMutablePointer<NodeID>
-  private var slotMask: Int
+  /// Key and links of every node, side by side so that a walk along a
+  /// sibling list costs one cache line per sibling.
+  private let nodes = RawColumn<BuilderNode>(capacity: 1 << 16)
+  private var counts = SampleCounts()
+  private var beforeCounts: SampleCounts?
+  private let lookup = NodeLookupTable()
+  private let merging: StackMerging
+  /// Sibling lists longer than this move into the lookup table.
+  private static let longestWalk = 12
   private var matcher: StackTransformMatcher
   private let scratch = RawColumn<FrameID>(capacity: 256)
 
   /// A builder for the given merging mode and per-stack transform.
   public init(merging: StackMerging = .byName, transform: StackTransform = StackTransform()) {
     matcher = StackTransformMatcher(transform)
-    lastChildren = merging == .consecutive ? RawColumn<NodeID>(capacity: 1 << 16) : nil
-    slotMask = (1 << 16) - 1
-    slots = .allocate(capacity: slotMask + 1)
-    slots.initialize(repeating: -1, count: slotMask + 1)
-    appendNode(parent: -1, frame: -1)
+    self.merging = merging
+    appendNode(key: CallTree.key(parent: -1, frame: -1), parent: -1)
   }
-
-  deinit { slots.deallocate() }
 
   /// Whether a count pair (differential input) has been added.
   public var isDifferential: Bool { beforeCounts != nil }
@@ -52,8 +46,8 @@ public final class CallTreeBuilder {
   public func addStack(_ frames: [String], count: Double, before: Double? = nil) {
     scratch.removeAll()
     for frame in frames {
-      var bytes = Array(frame.utf8) + [0]
-      bytes.withUnsafeMutableBytes { scratch.append(intern($0.baseAddress!, $0.count - 1)) }
+      let bytes = Array(frame.utf8) + [0]
+      bytes.withUnsafeBytes { scratch.append(intern($0.baseAddress!, $0.count - 1)) }
     }
     addInternedStack(count: count, before: before)
   }
@@ -64,7 +58,8 @@ public final class CallTreeBuilder {
     var isNew = false
     let id = names.intern(name, length, isNew: &isNew)
     if isNew {
-      matcher.register(UnsafeBufferPointer(start: name.assumingMemoryBound(to: UInt8.self), count: length))
+      matcher.register(
+        UnsafeBufferPointer(start: name.assumingMemoryBound(to: UInt8.self), count: length))
     }
     return id
   }
@@ -83,105 +78,104 @@ public final class CallTreeBuilder {
       range = kept
     }
     var node: NodeID = 0
-    if let lastChildren {
-      for index in range { node = consecutiveChild(of: node, frame: frames[index], lastChildren) }
-    } else {
-      for index in range { node = child(of: node, frame: frames[index]) }
+    var isNew = false
+    for index in range {
+      let key = CallTree.key(parent: node, frame: frames[index])
+      // Below a node created by this very stack nothing exists yet.
+      if !isNew {
+        let found = merging == .byName ? child(of: node, key: key) : newestChild(of: node, key: key)
+        if found >= 0 {
+          node = found
+          continue
+        }
+        isNew = true
+      }
+      node = appendNode(key: key, parent: node)
     }
-    counts[Int(node)] += count
-    if let before {
-      if beforeCounts == nil { beforeCounts = startBeforeCounts() }
-      beforeCounts![Int(node)] += before
-    } else if let beforeCounts {
-      beforeCounts[Int(node)] += count
-    }
+    // Lines read before the first count pair are unchanged ones: their
+    // first count equals their second.
+    if before != nil && beforeCounts == nil { beforeCounts = counts.copy() }
+    counts.add(count, to: node, nodeCount: nodes.count)
+    beforeCounts?.add(before ?? count, to: node, nodeCount: nodes.count)
   }
 
-  /// Lines read before the first count pair are unchanged ones: their first
-  /// count equals their second.
-  private func startBeforeCounts() -> RawColumn<Double> {
-    let column = RawColumn<Double>(capacity: counts.capacity)
-    for node in 0..<counts.count { column.append(counts[node]) }
-    return column
-  }
-
+  /// The child of `parent` with this key, or -1.
   @inline(__always)
-  private func child(of parent: NodeID, frame: FrameID) -> NodeID {
-    var slot = Int(truncatingIfNeeded: hashPair(parent, frame)) & slotMask
-    while true {
-      let node = slots[slot]
-      if node < 0 { break }
-      if parents[Int(node)] == parent && frameIDs[Int(node)] == frame { return node }
-      slot = (slot + 1) & slotMask
+  private func child(of parent: NodeID, key: UInt64) -> NodeID {
+    var child = nodes[Int(parent)].newestChild
+    if child == BuilderNode.childrenInLookup { return lookup.find(key: key, nodes: nodes) }
+    var walked = 0
+    while child >= 0 {
+      let candidate = nodes[Int(child)]
+      if candidate.key == key { return child }
+      child = candidate.olderSibling
+      walked += 1
     }
-    let node = appendNode(parent: parent, frame: frame)
-    slots[slot] = node
-    if parents.count * 2 > slotMask { rehash() }
-    return node
+    if walked > Self.longestWalk { moveChildrenToLookup(of: parent) }
+    return -1
   }
 
+  /// Flame-chart merging: only the newest child can continue a stack.
   @inline(__always)
-  private func consecutiveChild(of parent: NodeID, frame: FrameID, _ lastChildren: RawColumn<NodeID>)
-    -> NodeID
-  {
-    let last = lastChildren[Int(parent)]
-    if last >= 0 && frameIDs[Int(last)] == frame { return last }
-    let node = appendNode(parent: parent, frame: frame)
-    lastChildren[Int(parent)] = node
-    return node
+  private func newestChild(of parent: NodeID, key: UInt64) -> NodeID {
+    let newest = nodes[Int(parent)].newestChild
+    return newest >= 0 && nodes[Int(newest)].key == key ? newest : -1
+  }
+
+  private func moveChildrenToLookup(of parent: NodeID) {
+    var child = nodes[Int(parent)].newestChild
+    nodes[Int(parent)].newestChild = BuilderNode.childrenInLookup
+    while child >= 0 {
+      lookup.insert(node: child, nodes: nodes)
+      child = nodes[Int(child)].olderSibling
+    }
   }
 
   @discardableResult
-  private func appendNode(parent: NodeID, frame: FrameID) -> NodeID {
-    let node = NodeID(parents.count)
-    parents.append(parent)
-    frameIDs.append(frame)
-    counts.append(0)
-    beforeCounts?.append(0)
-    lastChildren?.append(-1)
+  @inline(__always)
+  private func appendNode(key: UInt64, parent: NodeID) -> NodeID {
+    let node = NodeID(nodes.count)
+    var record = BuilderNode(key: key, newestChild: -1, olderSibling: -1)
+    if parent >= 0 {
+      let siblings = nodes[Int(parent)].newestChild
+      if siblings == BuilderNode.childrenInLookup {
+        nodes.append(record)
+        lookup.insert(node: node, nodes: nodes)
+        return node
+      }
+      record.olderSibling = siblings
+      nodes[Int(parent)].newestChild = node
+    }
+    nodes.append(record)
     return node
   }
 
-  private func rehash() {
-    let newMask = (slotMask + 1) * 2 - 1
-    let fresh = UnsafeMutablePointer<NodeID>.allocate(capacity: newMask + 1)
-    fresh.initialize(repeating: -1, count: newMask + 1)
-    for node in 1..<parents.count {
-      var slot = Int(truncatingIfNeeded: hashPair(parents[node], frameIDs[node])) & newMask
-      while fresh[slot] >= 0 { slot = (slot + 1) & newMask }
-      fresh[slot] = NodeID(node)
-    }
-    slots.deallocate()
-    slots = fresh
-    slotMask = newMask
-  }
-
-  /// Ends building: turns self counts into totals, scaled by `factor`.
+  /// Ends building: turns counts into totals, scaled by `factor`.
   ///
   /// The builder must not be used afterwards.
   public func finish(factor: Double = 1, diagnostics: ParseDiagnostics = ParseDiagnostics())
     -> Profile
   {
-    // The lookup table is no longer needed; free it before the tree lives on.
-    slots.deallocate()
-    slots = .allocate(capacity: 1)
-    slotMask = 0
-    accumulateTotals(counts)
-    if let beforeCounts { accumulateTotals(beforeCounts) }
-    if factor != 1 {
-      for node in 0..<counts.count { counts[node] *= factor }
-      if let beforeCounts { for node in 0..<beforeCounts.count { beforeCounts[node] *= factor } }
-    }
-    let tree = CallTree(
-      parents: parents, frameIDs: frameIDs, totals: counts, beforeTotals: beforeCounts)
+    // The links and the lookup table are not needed by the tree: free them
+    // before the totals column is made.
+    lookup.release()
+    let keys = BuilderNode.compactKeys(of: nodes)
+    let totals = totals(from: counts, factor: factor, keys: keys)
+    let beforeTotals = beforeCounts.map { self.totals(from: $0, factor: factor, keys: keys) }
+    let tree = CallTree(keys: keys, totals: totals, beforeTotals: beforeTotals)
     return Profile(frames: FrameTable(storage: names), tree: tree, diagnostics: diagnostics)
   }
 
   /// In place: children have larger ids than parents, so a descending pass
   /// adds each finished subtree to its parent.
-  private func accumulateTotals(_ column: RawColumn<Double>) {
+  private func totals(from counts: SampleCounts, factor: Double, keys: RawColumn<UInt64>)
+    -> RawColumn<Double>
+  {
+    let column = counts.column(nodeCount: keys.count)
     for node in stride(from: column.count - 1, to: 0, by: -1) {
-      column[Int(parents[node])] += column[node]
+      column[Int(CallTree.parent(ofKey: keys[node]))] += column[node]
     }
+    if factor != 1 { for node in 0..<column.count { column[node] *= factor } }
+    return column
   }
 }

@@ -1,34 +1,37 @@
-/// The children of each node of a ``CallTree``, in creation order.
+/// The children of the nodes of a ``CallTree`` that reach a minimum total,
+/// in creation order.
 ///
-/// A compressed layout: the children of node `n` are
-/// `children[offsets[n]..<offsets[n + 1]]`. Built in two counting passes over
-/// the parent column, with no per-node allocation.
+/// Holds only those nodes, as (parent, node) pairs sorted by parent, so its
+/// size follows what is drawn, not the size of the tree.
 public struct ChildIndex: Sendable {
-  private let offsets: [Int32]
-  private let children: [NodeID]
+  /// Visible non-root nodes sorted by parent, then by id (creation order).
+  private let pairs: [(parent: NodeID, node: NodeID)]
 
   init(tree: CallTree, minimumTotal: Double) {
-    let nodeCount = tree.nodeCount
-    var offsets = [Int32](repeating: 0, count: nodeCount + 1)
-    let parents = tree.parents.buffer
+    var pairs: [(parent: NodeID, node: NodeID)] = []
     let totals = tree.totals.buffer
-    for node in 1..<max(nodeCount, 1) where totals[node] >= minimumTotal {
-      offsets[Int(parents[node]) + 1] += 1
+    for node in 1..<max(tree.nodeCount, 1) where totals[node] >= minimumTotal {
+      pairs.append((tree.parent(of: NodeID(node)), NodeID(node)))
     }
-    for node in 0..<nodeCount { offsets[node + 1] += offsets[node] }
-    var next = offsets
-    var children = [NodeID](repeating: 0, count: Int(offsets[nodeCount]))
-    for node in 1..<max(nodeCount, 1) where totals[node] >= minimumTotal {
-      let parent = Int(parents[node])
-      children[Int(next[parent])] = NodeID(node)
-      next[parent] += 1
-    }
-    self.offsets = offsets
-    self.children = children
+    // Nodes are visited in id order, so sorting by parent alone with a
+    // stable sort would do; sorting the pair keeps it explicit.
+    pairs.sort { $0.parent != $1.parent ? $0.parent < $1.parent : $0.node < $1.node }
+    self.pairs = pairs
   }
 
   /// The indexed children of a node, in the order they were created.
-  public func children(of node: NodeID) -> ArraySlice<NodeID> {
-    children[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])]
+  public func children(of node: NodeID) -> [NodeID] {
+    var low = 0
+    var high = pairs.count
+    while low < high {
+      let middle = (low + high) / 2
+      if pairs[middle].parent < node { low = middle + 1 } else { high = middle }
+    }
+    var children: [NodeID] = []
+    while low < pairs.count && pairs[low].parent == node {
+      children.append(pairs[low].node)
+      low += 1
+    }
+    return children
   }
 }

@@ -63,22 +63,36 @@ public struct FrameTable: @unchecked Sendable {
 }
 
 /// The interning table behind ``FrameTable``: names as one byte arena plus an
-/// open-addressing hash table of ids.
+/// open-addressing hash table.
+///
+/// Each slot carries the name's hash, offset and length beside its id, so a
+/// probe reads one slot and, on a hash match, the name's bytes: two memory
+/// accesses per frame of input, which matters when the call tree being built
+/// keeps evicting these tables from the caches.
 ///
 /// Invariant: `starts` has one more entry than there are names; name `i` is
 /// `bytes[starts[i]..<starts[i+1]]`. `slots` has a power-of-two count, holds
-/// -1 for an empty slot, and is never more than half full.
+/// id -1 in an empty slot, and is never more than half full.
 final class FrameNameStorage: @unchecked Sendable {
+  struct Slot {
+    var id: Int32
+    var hash: UInt32
+    var start: Int32
+    var length: Int32
+
+    static let empty = Slot(id: -1, hash: 0, start: 0, length: 0)
+  }
+
   let bytes = RawColumn<UInt8>(capacity: 1 << 16)
   let starts = RawColumn<Int32>(capacity: 1 << 12)
-  private var slots: UnsafeMutablePointer<Int32>
+  private var slots: UnsafeMutablePointer<Slot>
   private var slotMask: Int
 
   init() {
     starts.append(0)
     slotMask = (1 << 12) - 1
     slots = .allocate(capacity: slotMask + 1)
-    slots.initialize(repeating: -1, count: slotMask + 1)
+    slots.initialize(repeating: .empty, count: slotMask + 1)
   }
 
   deinit { slots.deallocate() }
@@ -93,40 +107,40 @@ final class FrameNameStorage: @unchecked Sendable {
   @inline(__always)
   func intern(_ name: UnsafeRawPointer, _ length: Int, isNew: inout Bool) -> FrameID {
     let hash = hashBytes(name, length)
+    let shortHash = UInt32(truncatingIfNeeded: hash >> 32)
     var slot = Int(truncatingIfNeeded: hash) & slotMask
     while true {
-      let id = slots[slot]
-      if id < 0 { break }
-      if equals(id, name, length) {
+      let entry = slots[slot]
+      if entry.id < 0 { break }
+      if entry.hash == shortHash && Int(entry.length) == length
+        && equalBytes(bytes.base + Int(entry.start), name, length)
+      {
         isNew = false
-        return id
+        return entry.id
       }
       slot = (slot + 1) & slotMask
     }
     let id = FrameID(starts.count - 1)
+    let start = Int32(bytes.count)
     for offset in 0..<length { bytes.append(name.load(fromByteOffset: offset, as: UInt8.self)) }
     starts.append(Int32(bytes.count))
-    slots[slot] = id
+    slots[slot] = Slot(id: id, hash: shortHash, start: start, length: Int32(length))
     isNew = true
     if (starts.count - 1) * 2 > slotMask { rehash() }
     return id
   }
 
   func lookup(_ name: UnsafeRawPointer, _ length: Int) -> FrameID? {
-    var slot = Int(truncatingIfNeeded: hashBytes(name, length)) & slotMask
+    let hash = hashBytes(name, length)
+    var slot = Int(truncatingIfNeeded: hash) & slotMask
     while true {
-      let id = slots[slot]
-      if id < 0 { return nil }
-      if equals(id, name, length) { return id }
+      let entry = slots[slot]
+      if entry.id < 0 { return nil }
+      if Int(entry.length) == length && equalBytes(bytes.base + Int(entry.start), name, length) {
+        return entry.id
+      }
       slot = (slot + 1) & slotMask
     }
-  }
-
-  @inline(__always)
-  private func equals(_ id: FrameID, _ name: UnsafeRawPointer, _ length: Int) -> Bool {
-    let start = Int(starts[Int(id)])
-    guard Int(starts[Int(id) + 1]) - start == length else { return false }
-    return memcmp(bytes.base + start, name, length) == 0
   }
 
   func compare(_ left: FrameID, _ right: FrameID) -> Int32 {
@@ -142,17 +156,44 @@ final class FrameNameStorage: @unchecked Sendable {
 
   private func rehash() {
     let newMask = (slotMask + 1) * 2 - 1
-    let fresh = UnsafeMutablePointer<Int32>.allocate(capacity: newMask + 1)
-    fresh.initialize(repeating: -1, count: newMask + 1)
+    let fresh = UnsafeMutablePointer<Slot>.allocate(capacity: newMask + 1)
+    fresh.initialize(repeating: .empty, count: newMask + 1)
     for id in 0..<Int32(starts.count - 1) {
       let start = Int(starts[Int(id)])
       let length = Int(starts[Int(id) + 1]) - start
-      var slot = Int(truncatingIfNeeded: hashBytes(bytes.base + start, length)) & newMask
-      while fresh[slot] >= 0 { slot = (slot + 1) & newMask }
-      fresh[slot] = id
+      let hash = hashBytes(bytes.base + start, length)
+      var slot = Int(truncatingIfNeeded: hash) & newMask
+      while fresh[slot].id >= 0 { slot = (slot + 1) & newMask }
+      fresh[slot] = Slot(
+        id: id, hash: UInt32(truncatingIfNeeded: hash >> 32), start: Int32(start),
+        length: Int32(length))
     }
     slots.deallocate()
     slots = fresh
     slotMask = newMask
   }
+}
+
+/// Whether two byte ranges of `length` bytes are equal. Names are short:
+/// comparing words inline beats a call to memcmp.
+@inline(__always)
+func equalBytes(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, _ length: Int) -> Bool {
+  var offset = 0
+  while offset + 8 <= length {
+    if left.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+      != right.loadUnaligned(fromByteOffset: offset, as: UInt64.self)
+    {
+      return false
+    }
+    offset += 8
+  }
+  while offset < length {
+    if left.load(fromByteOffset: offset, as: UInt8.self)
+      != right.load(fromByteOffset: offset, as: UInt8.self)
+    {
+      return false
+    }
+    offset += 1
+  }
+  return true
 }

@@ -1,13 +1,21 @@
-/// A growable column of plain values in one manually managed allocation.
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
+/// A growable column of plain values in one `malloc`ed block.
 ///
 /// The call tree holds millions of nodes; Swift arrays would cost a
 /// uniqueness check and a bounds check on every access of the hot loops and a
 /// full copy when a builder hands its arrays to the finished tree. A column is
 /// a reference type that the builder fills and the tree then owns, read-only.
+/// It grows with `realloc`, which for large blocks remaps pages instead of
+/// copying them, so growing does not briefly need twice the memory.
 ///
-/// Invariant: `base` points to `capacity` initialized-or-reserved elements, of
-/// which the first `count` are initialized. Elements are trivial
-/// (`BitwiseCopyable`), so nothing needs deinitializing.
+/// Invariant: `base` points to room for `capacity` elements, of which the
+/// first `count` are initialized. Elements are trivial (`BitwiseCopyable`),
+/// so nothing needs deinitializing.
 final class RawColumn<Element: BitwiseCopyable>: @unchecked Sendable {
   private(set) var base: UnsafeMutablePointer<Element>
   private(set) var count: Int = 0
@@ -15,7 +23,7 @@ final class RawColumn<Element: BitwiseCopyable>: @unchecked Sendable {
 
   init(capacity: Int = 1024) {
     self.capacity = Swift.max(capacity, 16)
-    base = .allocate(capacity: self.capacity)
+    base = Self.allocate(self.capacity)
   }
 
   /// A column of `count` copies of `value`.
@@ -25,7 +33,25 @@ final class RawColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     self.count = count
   }
 
-  deinit { base.deallocate() }
+  /// A column holding the same elements as `other`.
+  convenience init(copying other: RawColumn<Element>) {
+    self.init(capacity: other.count)
+    base.initialize(from: other.base, count: other.count)
+    count = other.count
+  }
+
+  /// A column that takes over a block from `malloc` holding `count` elements.
+  init(adopting pointer: UnsafeMutableRawPointer, count: Int, capacity: Int) {
+    base = pointer.assumingMemoryBound(to: Element.self)
+    self.count = count
+    self.capacity = capacity
+  }
+
+  deinit { free(base) }
+
+  private static func allocate(_ capacity: Int) -> UnsafeMutablePointer<Element> {
+    malloc(capacity * MemoryLayout<Element>.stride)!.assumingMemoryBound(to: Element.self)
+  }
 
   @inline(__always)
   subscript(index: Int) -> Element {
@@ -35,23 +61,37 @@ final class RawColumn<Element: BitwiseCopyable>: @unchecked Sendable {
 
   @inline(__always)
   func append(_ value: Element) {
-    if count == capacity { grow(to: capacity * 2) }
+    if count == capacity { grow() }
     base[count] = value
     count += 1
   }
 
-  /// Grows by 1.5 past a million elements, to keep the peak memory of a
-  /// reallocation close to the data it holds.
-  private func grow(to newCapacity: Int) {
-    let target = capacity >= 1 << 20 ? capacity + capacity / 2 : newCapacity
-    let fresh = UnsafeMutablePointer<Element>.allocate(capacity: target)
-    fresh.moveInitialize(from: base, count: count)
-    base.deallocate()
-    base = fresh
+  /// Doubles while small, then grows by half, to keep unused room small.
+  private func grow() {
+    let target = capacity >= 1 << 20 ? capacity + capacity / 2 : capacity * 2
+    base = realloc(base, target * MemoryLayout<Element>.stride)!
+      .assumingMemoryBound(to: Element.self)
     capacity = target
   }
 
   func removeAll() { count = 0 }
+
+  /// Frees the memory; the column is empty and small afterwards.
+  func release() {
+    free(base)
+    capacity = 16
+    base = Self.allocate(capacity)
+    count = 0
+  }
+
+  /// Gives up the block to a new owner; this column is empty afterwards.
+  func detach() -> (pointer: UnsafeMutableRawPointer, count: Int, capacity: Int) {
+    let detached = (UnsafeMutableRawPointer(base), count, capacity)
+    capacity = 16
+    base = Self.allocate(capacity)
+    count = 0
+    return detached
+  }
 
   /// The initialized elements, for read-only scanning.
   var buffer: UnsafeBufferPointer<Element> { UnsafeBufferPointer(start: base, count: count) }

@@ -67,6 +67,25 @@ public final class ByteWriter {
     flushIfFull()
   }
 
+  /// Appends raw bytes from memory.
+  @inline(__always)
+  public func write(bytes: UnsafeBufferPointer<UInt8>) {
+    buffer.append(contentsOf: bytes)
+    flushIfFull()
+  }
+
+  /// Appends a color as `#rrggbb`.
+  @inline(__always)
+  public func write(hexColor color: RGBColor) {
+    let digits: StaticString = "0123456789abcdef"
+    let table = digits.utf8Start
+    buffer.append(UInt8(ascii: "#"))
+    for channel in [color.red, color.green, color.blue] {
+      buffer.append(table[Int(channel >> 4)])
+      buffer.append(table[Int(channel & 0xf)])
+    }
+  }
+
   /// Appends a number with at most `decimals` decimals (0...6), trailing
   /// zeros dropped: `12`, `12.5`, `0.33`. No `String(format:)`, no locale.
   public func write(number: Double, decimals: Int = 2) {
