@@ -203,37 +203,45 @@ public struct FlameGraphCommand: ParsableCommand {
     _ = try outputFormat()
   }
 
-  /// Reads, lays out and writes.
-  public func run() throws {
+  /// Reads the input and lays it out: the scene this command would write,
+  /// in the format it would write it.
+  ///
+  /// - Throws: ``InputError`` for unusable input, `ValidationError` for bad flags.
+  public func makeScene(paletteMap: PaletteMap? = nil) throws -> (scene: Scene, format: OutputFormat, diagnostics: ParseDiagnostics) {
     var options = try makeOptions()
+    options.paletteMap = paletteMap
     let format = try outputFormat()
-    let paletteFile = "palette.map"
-    if cp { options.paletteMap = try PaletteMapFile.read(paletteFile) }
-    let profile: Profile
-    do {
-      profile = try Profile(reading: sources, options: options)
-    } catch let error as InputError {
-      if let summary = diagnosticsSummary(of: error) { warn(summary) }
-      fail(error.description, status: { if case .unreadable = error { return ExitStatus.unreadableInput } else { return ExitStatus.badInput } }())
-    }
-    if let summary = profile.diagnostics.summary { warn("warning: \(summary)") }
+    let profile = try Profile(reading: sources, options: options)
     let scene = FlameGraphLayout(options: options, measurer: format.measurer(for: options))
       .scene(for: profile)
+    return (scene, format, profile.diagnostics)
+  }
+
+  /// Reads, lays out and writes.
+  public func run() throws {
+    let paletteFile = "palette.map"
+    let rendered: (scene: Scene, format: OutputFormat, diagnostics: ParseDiagnostics)
+    do {
+      let paletteMap = cp ? try PaletteMapFile.read(paletteFile) : nil
+      rendered = try makeScene(paletteMap: paletteMap)
+    } catch let error as InputError {
+      if case .unreadable = error { fail(error.description, status: ExitStatus.unreadableInput) }
+      fail(error.description, status: ExitStatus.badInput)
+    }
+    if let summary = rendered.diagnostics.summary { warn("warning: \(summary)") }
     do {
       if let output {
-        try format.renderer.write(scene, toFile: output)
+        try rendered.format.renderer.write(rendered.scene, toFile: output)
       } else {
         let writer = ByteWriter(fileDescriptor: STDOUT_FILENO)
-        try format.renderer.write(scene, to: writer)
+        try rendered.format.renderer.write(rendered.scene, to: writer)
         try writer.finish()
       }
-      if cp, let map = scene.paletteMap { try PaletteMapFile.write(map, to: paletteFile) }
+      if cp, let map = rendered.scene.paletteMap { try PaletteMapFile.write(map, to: paletteFile) }
     } catch let error as OutputError {
       fail(error.description, status: ExitStatus.unwritableOutput)
     }
   }
-
-  private func diagnosticsSummary(of error: InputError) -> String? { nil }
 
   private func warn(_ message: String) {
     FileHandleStandardError.write("flamegraph: \(message)\n")

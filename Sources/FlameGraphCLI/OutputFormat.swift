@@ -14,14 +14,14 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
   }
 
   /// The backend that writes this format.
-  var renderer: any SceneRenderer {
+  public var renderer: any SceneRenderer {
     switch self {
     case .svg: return SVGRenderer()
     }
   }
 
   /// The text measurer layout should fit labels with for this format.
-  func measurer(for options: Options) -> any TextMeasurer {
+  public func measurer(for options: Options) -> any TextMeasurer {
     switch self {
     case .svg: return MonospaceTextMeasurer(characterWidth: options.fontWidth)
     }

@@ -1,0 +1,194 @@
+import Foundation
+import Testing
+
+/// The `flamegraph` command as a script would use it: files and stdin in,
+/// SVG out, exit statuses, and never a broken output file.
+@Suite struct CommandLineTests {
+  let seed = RepositoryPaths.file("Examples/seed-memory.folded").path
+
+  @Test func writesSVGToStandardOutputByDefault() throws {
+    let result = try CommandRunner.run([seed])
+    #expect(result.status == 0)
+    let svg = String(decoding: result.standardOutput, as: UTF8.self)
+    #expect(svg.hasPrefix("<?xml"))
+    #expect(svg.contains("<svg "))
+    #expect(svg.hasSuffix("</svg>\n"))
+  }
+
+  @Test func readsStandardInputWhenNoFileOrDash() throws {
+    let input = Data("main;work 3\nmain;rest 1\n".utf8)
+    for arguments in [[], ["-"]] {
+      let result = try CommandRunner.run(arguments, input: input)
+      #expect(result.status == 0)
+      let svg = String(decoding: result.standardOutput, as: UTF8.self)
+      #expect(svg.contains("<title>work (3 samples, 75.00%)</title>"))
+    }
+  }
+
+  @Test func mergesSeveralFiles() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let first = directory.appendingPathComponent("a.folded")
+    let second = directory.appendingPathComponent("b.folded")
+    try "main;work 3\n".write(to: first, atomically: true, encoding: .utf8)
+    try "main;work 2\nmain;idle 5\n".write(to: second, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run([first.path, second.path])
+    let svg = String(decoding: result.standardOutput, as: UTF8.self)
+    #expect(svg.contains("<title>work (5 samples, 50.00%)</title>"))
+    #expect(svg.contains("<title>all (10 samples, 100.00%)</title>"))
+  }
+
+  @Test func outputIsByteIdenticalAcrossRuns() throws {
+    let first = try CommandRunner.run([seed, "--colordiffusion", "-i"])
+    let second = try CommandRunner.run([seed, "--colordiffusion", "-i"])
+    #expect(first.standardOutput == second.standardOutput)
+    let hashed = try CommandRunner.run([seed, "--hash"])
+    let hashedAgain = try CommandRunner.run([seed, "--hash"])
+    #expect(hashed.standardOutput == hashedAgain.standardOutput)
+  }
+
+  @Test func writesTheFileNamedByOutput() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("graph.svg")
+    let result = try CommandRunner.run([seed, "-o", output.path])
+    #expect(result.status == 0)
+    #expect(result.standardOutput.isEmpty)
+    let svg = try String(contentsOf: output, encoding: .utf8)
+    #expect(svg.contains("example.py:13 (main)"))
+    let leftovers = try FileManager.default.contentsOfDirectory(atPath: directory.path)
+    #expect(leftovers == ["graph.svg"])
+  }
+
+  @Test func unknownOutputExtensionIsAUsageError() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("graph.xyz")
+    let result = try CommandRunner.run([seed, "-o", output.path])
+    #expect(result.status == 64)
+    #expect(result.standardError.contains("graph.xyz"))
+    #expect(result.standardError.contains(".svg"))
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+  }
+
+  @Test func emptyInputFailsWithoutTouchingTheOutput() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("graph.svg")
+    try "previous content".write(to: output, atomically: true, encoding: .utf8)
+    for input in ["", "\n\n", "no count here\nnor here\n", "main 0\n"] {
+      let result = try CommandRunner.run(["-o", output.path], input: Data(input.utf8))
+      #expect(result.status == 65, "input \(input.debugDescription)")
+      #expect(result.standardError.contains("error:"))
+      #expect(try String(contentsOf: output, encoding: .utf8) == "previous content")
+    }
+    let fresh = directory.appendingPathComponent("never.svg")
+    let result = try CommandRunner.run(["-o", fresh.path], input: Data())
+    #expect(result.status == 65)
+    #expect(!FileManager.default.fileExists(atPath: fresh.path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path) == ["graph.svg"])
+  }
+
+  @Test func missingInputFileIsReported() throws {
+    let result = try CommandRunner.run(["/nonexistent/profile.folded"])
+    #expect(result.status == 66)
+    #expect(result.standardError.contains("/nonexistent/profile.folded"))
+    #expect(result.standardOutput.isEmpty)
+  }
+
+  @Test func unwritableOutputIsReported() throws {
+    let result = try CommandRunner.run([seed, "-o", "/nonexistent-directory/graph.svg"])
+    #expect(result.status == 73)
+    #expect(result.standardError.contains("/nonexistent-directory/graph.svg"))
+  }
+
+  @Test func malformedLinesAreCountedAndNamed() throws {
+    let input = "main;ok 3\nmain;nocount\nmain;bad 12x\nmain;neg -4\nmain;ok 1\n"
+    let result = try CommandRunner.run([], input: Data(input.utf8))
+    #expect(result.status == 0)
+    #expect(result.standardError.contains("skipped 3 malformed lines"))
+    #expect(result.standardError.contains("-:2: no count"))
+    #expect(result.standardError.contains("-:3: the count is not a number"))
+    #expect(result.standardError.contains("-:4: the count is negative"))
+    let svg = String(decoding: result.standardOutput, as: UTF8.self)
+    #expect(svg.contains("<title>ok (4 samples, 100.00%)</title>"))
+  }
+
+  @Test func strictMakesMalformedLinesAnError() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let output = directory.appendingPathComponent("graph.svg")
+    let result = try CommandRunner.run(
+      ["--strict", "-o", output.path], input: Data("main;ok 3\nmain;bad x\n".utf8))
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("-:2"))
+    #expect(!FileManager.default.fileExists(atPath: output.path))
+  }
+
+  @Test func badOptionValuesAreUsageErrors() throws {
+    for arguments in [
+      ["--width", "-5"], ["--minwidth", "abc"], ["--colors", "rainbow"], ["--bgcolors", "plaid"],
+      ["--factor", "0"],
+    ] {
+      let result = try CommandRunner.run(arguments + [seed])
+      #expect(result.status == 64, "\(arguments)")
+      #expect(result.standardOutput.isEmpty)
+    }
+  }
+
+  @Test func helpDocumentsExitStatusesAndInfernoOptions() throws {
+    let result = try CommandRunner.run(["--help"])
+    #expect(result.status == 0)
+    let help = String(decoding: result.standardOutput, as: UTF8.self)
+    for option in [
+      "--title", "--subtitle", "--notes", "--width", "--height", "--fontsize", "--fonttype",
+      "--fontwidth", "--bgcolors", "--colors", "--countname", "--nametype", "--minwidth",
+      "--inverted", "--reverse", "--flamechart", "--colordiffusion", "--hash", "--deterministic",
+      "--cp", "--negate", "--truncate-text-right", "--base", "--factor",
+    ] {
+      #expect(help.contains(option), "\(option)")
+    }
+    #expect(help.contains("Exit status"))
+    #expect(help.contains("65"))
+  }
+
+  @Test func infernoStyleInvocationWorksUnchanged() throws {
+    // A typical inferno-flamegraph command line, with only the name changed.
+    let result = try CommandRunner.run([
+      "--title", "Memory", "--countname", "bytes", "--nametype", "Allocation:", "--colors", "mem",
+      "--minwidth", "0.5", "--fontsize", "11", "--fonttype", "monospace", "--fontwidth", "0.6",
+      "--height", "18", "--width", "1000", "-i", "--hash", "--base", "example.py:12 (main)", seed,
+    ])
+    #expect(result.status == 0, "\(result.standardError)")
+    let svg = String(decoding: result.standardOutput, as: UTF8.self)
+    #expect(svg.contains(">Memory</text>"))
+    #expect(svg.contains("width=\"1000\""))
+    #expect(svg.contains("data-nametype=\"Allocation:\""))
+    // Re-rooted at main:12: the other allocations are gone.
+    #expect(!svg.contains("make_big_array"))
+    #expect(svg.contains("make_two_arrays"))
+    #expect(svg.contains("bytes, 100.00%)</title>"))
+  }
+
+  @Test func consistentPaletteWritesAndReusesPaletteMap() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    try "main (x)->rgb(1,2,3)\n".write(
+      to: directory.appendingPathComponent("palette.map"), atomically: true, encoding: .utf8)
+    let input = Data("main (x);work 3\nmain (x);rest 1\n".utf8)
+    let result = try CommandRunner.run(["--cp"], input: input, in: directory)
+    #expect(result.status == 0)
+    let svg = String(decoding: result.standardOutput, as: UTF8.self)
+    #expect(svg.contains("fill=\"#010203\""))
+    let map = try String(contentsOf: directory.appendingPathComponent("palette.map"), encoding: .utf8)
+    #expect(map.contains("main (x)->rgb(1,2,3)"))
+    #expect(map.contains("work->rgb("))
+    #expect(map.contains("rest->rgb("))
+    // A second run with other colors settings keeps the recorded colors.
+    let again = try CommandRunner.run(["--cp", "--colors", "blue"], input: input, in: directory)
+    let workColor = map.split(separator: "\n").first { $0.hasPrefix("work->") }!
+      .split(separator: ">").last!
+    let hex = try #require(rgbToHex(String(workColor)))
+    #expect(String(decoding: again.standardOutput, as: UTF8.self).contains("fill=\"\(hex)\""))
+  }
+
+  private func rgbToHex(_ text: String) -> String? {
+    let parts = text.dropFirst(4).dropLast().split(separator: ",").compactMap { Int($0) }
+    guard parts.count == 3 else { return nil }
+    return "#" + parts.map { String(format: "%02x", $0) }.joined()
+  }
+}
