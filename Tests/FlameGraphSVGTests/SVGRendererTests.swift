@@ -1,0 +1,122 @@
+import FlameGraph
+import FlameGraphSVG
+import Foundation
+import Testing
+
+@Suite struct SVGRendererTests {
+  @Test func framesBecomeRectsWithTooltipsAndLabels() throws {
+    let document = try SVGDocument(folded: "main;parse 3\nmain;render 1\n")
+    #expect(
+      document.titles == [
+        "all (4 samples, 100.00%)", "main (4 samples, 100.00%)", "parse (3 samples, 75.00%)",
+        "render (1 samples, 25.00%)",
+      ])
+    #expect(document.frameRects.count == 4)
+    let root = document.frameRects[0]
+    #expect(root.attributes["x"] == "10")
+    #expect(root.attributes["width"] == "1180")
+    let parse = document.frameRects[2]
+    #expect(parse.attributes["width"] == "885")
+    #expect(document.labels.map(\.text) == ["all", "main", "parse", "render"])
+  }
+
+  @Test func countNameAndNameTypeAreUsed() throws {
+    var options = Options()
+    options.countName = "bytes"
+    options.nameType = "Allocation:"
+    let document = try SVGDocument(folded: "main;alloc 2048\n", options: options)
+    #expect(document.titles.contains("alloc (2,048 bytes, 100.00%)"))
+    let details = try #require(document.elements.first { $0.attributes["id"] == "details" })
+    #expect(details.attributes["data-nametype"] == "Allocation:")
+  }
+
+  @Test func hostileFrameNamesStayText() throws {
+    let hostile = [
+      "<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "a & b", "say \"hi\"",
+      "it's", "]]>", "x\u{01}y\u{1F}z", "</title><rect/>", "\u{FFFE}odd",
+    ]
+    let folded = hostile.map { "main;\($0) 1" }.joined(separator: "\n")
+    let document = try SVGDocument(folded: folded)
+    // A tooltip is "name (count samples, share%)": the name is before the last " (".
+    let names = document.titles.map { title in
+      String(title[..<title.range(of: " (", options: .backwards)!.lowerBound])
+    }
+    for name in hostile {
+      let expected = String(
+        String.UnicodeScalarView(
+          name.unicodeScalars.map {
+            ($0.value < 0x20 || $0 == "\u{FFFE}") ? "\u{FFFD}" : $0
+          }))
+      #expect(names.contains(expected), "\(name.debugDescription)")
+    }
+    #expect(!document.elements.contains { $0.name == "script" || $0.name == "img" })
+    #expect(document.frameRects.count == hostile.count + 2)
+    #expect(!document.text.contains("<script"))
+  }
+
+  @Test func documentHasNoExternalReferences() throws {
+    let profile = try Profile(
+      reading: [.file(RepositoryPaths.seedMemory)], options: Options())
+    let svg = String(
+      decoding: try SVGRenderer().render(FlameGraphLayout(options: Options()).scene(for: profile)),
+      as: UTF8.self)
+    #expect(!svg.contains("href"))
+    #expect(!svg.contains("<!DOCTYPE"))
+    #expect(!svg.contains("@import"))
+    let urls = svg.components(separatedBy: "http").count - 1
+    #expect(urls == 1)  // the SVG namespace name, never fetched
+  }
+
+  @Test func truncatedLabelsAreRightAnchoredAndKeepTheEnd() throws {
+    var options = Options()
+    options.imageWidth = 300
+    let name = "very/long/package/path/module_with_a_long_name.py:12 (function_name)"
+    let document = try SVGDocument(folded: "main;\(name) 1\nmain;other 1\n", options: options)
+    let label = try #require(document.labels.first { $0.text.hasPrefix("\u{2026}") })
+    #expect(label.attributes["text-anchor"] == "end")
+    #expect(name.hasSuffix(label.text.dropFirst()))
+    #expect(label.text.hasSuffix("(function_name)"))
+  }
+
+  @Test func notesAreEmbeddedAndEscaped() throws {
+    var options = Options()
+    options.notes = "built from <commit> & co"
+    let document = try SVGDocument(folded: "main 1\n", options: options)
+    #expect(document.elements.first { $0.name == "desc" }?.text == "built from <commit> & co")
+  }
+
+  @Test func renderingIsDeterministic() throws {
+    let folded = try String(contentsOf: URL(fileURLWithPath: RepositoryPaths.seedMemory), encoding: .utf8)
+    let first = try SVGDocument(folded: folded)
+    let second = try SVGDocument(folded: folded)
+    #expect(first.bytes == second.bytes)
+  }
+
+  @Test func rsvgRendersTheDocument() throws {
+    let directory = FileManager.default.temporaryDirectory.appendingPathComponent(UUID().uuidString)
+    try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
+    let svgFile = directory.appendingPathComponent("graph.svg")
+    let pngFile = directory.appendingPathComponent("graph.png")
+    let folded = try String(contentsOf: URL(fileURLWithPath: RepositoryPaths.seedMemory), encoding: .utf8)
+    try Data(try SVGDocument(folded: folded).bytes).write(to: svgFile)
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["rsvg-convert", svgFile.path, "-o", pngFile.path]
+    let errors = Pipe()
+    process.standardError = errors
+    try process.run()
+    process.waitUntilExit()
+    let message = String(decoding: errors.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+    #expect(process.terminationStatus == 0, "rsvg-convert (librsvg2-bin) failed: \(message)")
+    let png = try Data(contentsOf: pngFile)
+    #expect(png.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    // 1200 wide, as the SVG says (the PNG header's width field).
+    #expect(png[16..<20].reduce(0) { $0 << 8 | Int($1) } == 1200)
+  }
+}
+
+enum RepositoryPaths {
+  static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+    .deletingLastPathComponent().deletingLastPathComponent()
+  static let seedMemory = root.appendingPathComponent("Examples/seed-memory.folded").path
+}
