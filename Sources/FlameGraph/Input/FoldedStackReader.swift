@@ -30,7 +30,7 @@ public enum FoldedStackReader {
     transform: StackTransform = StackTransform(), factor: Double = 1, strict: Bool = false
   ) throws -> Profile {
     var parser = FoldedStackParser(
-      builder: CallTreeBuilder(merging: merging, transform: transform))
+      builder: CallTreeBuilder(merging: merging, transform: transform, pipelined: true))
     for source in sources { try read(source, into: &parser) }
     return try validated(parser.finish(factor: factor), strict: strict)
   }
