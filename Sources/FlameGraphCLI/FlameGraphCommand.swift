@@ -36,7 +36,9 @@ public struct FlameGraphCommand: ParsableCommand {
   @Argument(help: "Folded-stack files; none or `-` reads standard input.")
   public var files: [String] = []
 
-  @Option(name: .shortAndLong, help: "Write to this file (format from its extension) instead of standard output.")
+  @Option(
+    name: .shortAndLong,
+    help: "Write to this file (format from its extension) instead of standard output.")
   var output: String?
 
   @Option(help: "Output format when writing to standard output, or to override the extension.")
@@ -69,7 +71,9 @@ public struct FlameGraphCommand: ParsableCommand {
   @Option(help: "Background: yellow, blue, green, grey, or a color such as #f8f8f8.")
   var bgcolors: String?
 
-  @Option(name: [.customShort("c"), .long], help: "Palette: \(Palette.allCases.map(\.rawValue).joined(separator: ", ")).")
+  @Option(
+    name: [.customShort("c"), .long],
+    help: "Palette: \(Palette.allCases.map(\.rawValue).joined(separator: ", ")).")
   var colors: Palette = .hot
 
   @Option(help: "Unit of counts, shown in tooltips.")
@@ -78,7 +82,10 @@ public struct FlameGraphCommand: ParsableCommand {
   @Option(help: "Word before a frame's name in the details line.")
   var nametype: String = "Function:"
 
-  @Option(help: "Omit frames narrower than this many pixels, or this percentage of the total with `%` (e.g. 0.5%).")
+  @Option(
+    help:
+      "Omit frames narrower than this many pixels, or this percentage of the total with `%` (e.g. 0.5%)."
+  )
   var minwidth: String = "0.1"
 
   @Flag(name: [.customShort("i"), .long], help: "Icicle graph: roots at the top.")
@@ -96,7 +103,8 @@ public struct FlameGraphCommand: ParsableCommand {
   @Flag(help: "Colors from a hash of the name, similar names similar colors.")
   var hash = false
 
-  @Flag(help: "Colors from a hash of the whole name: the same function keeps its color across runs.")
+  @Flag(
+    help: "Colors from a hash of the whole name: the same function keeps its color across runs.")
   var deterministic = false
 
   @Flag(help: "Consistent palette: reuse and update the colors in ./palette.map.")
@@ -105,7 +113,9 @@ public struct FlameGraphCommand: ParsableCommand {
   @Flag(help: "Swap the red and blue of differential colors.")
   var negate = false
 
-  @Flag(name: .customLong("truncate-text-right"), help: "Cut labels that do not fit at their end, not their start.")
+  @Flag(
+    name: .customLong("truncate-text-right"),
+    help: "Cut labels that do not fit at their end, not their start.")
   var truncateTextRight = false
 
   @Option(help: "Re-root stacks at this function, dropping stacks without it (repeatable).")
@@ -123,7 +133,8 @@ public struct FlameGraphCommand: ParsableCommand {
   @Flag(help: "Make any malformed input line an error.")
   var strict = false
 
-  @Flag(name: .customLong("no-sort"), help: "Accepted for compatibility: input never needs sorting.")
+  @Flag(
+    name: .customLong("no-sort"), help: "Accepted for compatibility: input never needs sorting.")
   var noSort = false
 
   /// Creates a command with default values; used by the argument parser.
@@ -138,12 +149,18 @@ public struct FlameGraphCommand: ParsableCommand {
     options.transform.reverse = reverse
     options.transform.baseFunctions = base
     options.transform.skipAfterFunctions = skipAfter
-    guard factor.isFinite, factor > 0 else { throw ValidationError("--factor must be a positive number.") }
+    guard factor.isFinite, factor > 0 else {
+      throw ValidationError("--factor must be a positive number.")
+    }
     options.factor = factor
     options.strict = strict
-    guard width.isFinite, width >= 20 else { throw ValidationError("--width must be at least 20 pixels.") }
+    guard width.isFinite, width >= 20 else {
+      throw ValidationError("--width must be at least 20 pixels.")
+    }
     options.imageWidth = width
-    guard height.isFinite, height >= 1 else { throw ValidationError("--height must be at least 1 pixel.") }
+    guard height.isFinite, height >= 1 else {
+      throw ValidationError("--height must be at least 1 pixel.")
+    }
     options.frameHeight = height
     guard let minimumWidth = MinimumWidth(parsing: minwidth) else {
       throw ValidationError("--minwidth must be a number of pixels (0.1) or a percentage (0.5%).")
@@ -151,9 +168,13 @@ public struct FlameGraphCommand: ParsableCommand {
     options.minimumWidth = minimumWidth
     options.direction = inverted ? .icicle : .flame
     options.fontFamily = fonttype
-    guard fontsize.isFinite, fontsize > 0 else { throw ValidationError("--fontsize must be positive.") }
+    guard fontsize.isFinite, fontsize > 0 else {
+      throw ValidationError("--fontsize must be positive.")
+    }
     options.fontSize = fontsize
-    guard fontwidth.isFinite, fontwidth > 0 else { throw ValidationError("--fontwidth must be positive.") }
+    guard fontwidth.isFinite, fontwidth > 0 else {
+      throw ValidationError("--fontwidth must be positive.")
+    }
     options.fontWidth = fontwidth
     options.title = title
     options.subtitle = subtitle
@@ -167,7 +188,8 @@ public struct FlameGraphCommand: ParsableCommand {
     options.negateDifferential = negate
     if let bgcolors {
       guard let background = Background(parsing: bgcolors) else {
-        throw ValidationError("--bgcolors must be yellow, blue, green, grey, or a color such as #f8f8f8.")
+        throw ValidationError(
+          "--bgcolors must be yellow, blue, green, grey, or a color such as #f8f8f8.")
       }
       options.background = background
     }
@@ -187,7 +209,8 @@ public struct FlameGraphCommand: ParsableCommand {
     guard let format = OutputFormat(pathExtensionOf: output) else {
       let supported = OutputFormat.allCases.map { ".\($0.rawValue)" }.joined(separator: ", ")
       throw ValidationError(
-        "cannot tell the format of \(output) from its extension (supported: \(supported)); use --format.")
+        "cannot tell the format of \(output) from its extension (supported: \(supported)); use --format."
+      )
     }
     return format
   }
@@ -207,7 +230,9 @@ public struct FlameGraphCommand: ParsableCommand {
   /// in the format it would write it.
   ///
   /// - Throws: ``InputError`` for unusable input, `ValidationError` for bad flags.
-  public func makeScene(paletteMap: PaletteMap? = nil) throws -> (scene: Scene, format: OutputFormat, diagnostics: ParseDiagnostics) {
+  public func makeScene(paletteMap: PaletteMap? = nil) throws -> (
+    scene: Scene, format: OutputFormat, diagnostics: ParseDiagnostics
+  ) {
     var options = try makeOptions()
     options.paletteMap = paletteMap
     let format = try outputFormat()

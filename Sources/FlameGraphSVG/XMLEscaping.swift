@@ -28,7 +28,8 @@ extension ByteWriter {
         case 0x0A: replacement = "&#10;"
         case 0x0D: replacement = "&#13;"
         case 0x00..<0x20: replacement = "\u{FFFD}"
-        case 0xEF where index + 2 < bytes.count && bytes[index + 1] == 0xBF
+        case 0xEF
+        where index + 2 < bytes.count && bytes[index + 1] == 0xBF
           && (bytes[index + 2] == 0xBE || bytes[index + 2] == 0xBF):
           // U+FFFE and U+FFFF.
           replacement = "\u{FFFD}"
@@ -37,7 +38,9 @@ extension ByteWriter {
         }
         if let replacement {
           write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-          write(bytes: UnsafeBufferPointer(start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
+          write(
+            bytes: UnsafeBufferPointer(
+              start: replacement.utf8Start, count: replacement.utf8CodeUnitCount))
           index += width
           runStart = index
         } else {

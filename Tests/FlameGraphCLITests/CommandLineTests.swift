@@ -174,7 +174,8 @@ import Testing
     #expect(result.status == 0)
     let svg = String(decoding: result.standardOutput, as: UTF8.self)
     #expect(svg.contains("fill=\"#010203\""))
-    let map = try String(contentsOf: directory.appendingPathComponent("palette.map"), encoding: .utf8)
+    let map = try String(
+      contentsOf: directory.appendingPathComponent("palette.map"), encoding: .utf8)
     #expect(map.contains("main (x)->rgb(1,2,3)"))
     #expect(map.contains("work->rgb("))
     #expect(map.contains("rest->rgb("))

@@ -14,7 +14,9 @@ import Testing
     let cases = try GoldenCase.all()
     #expect(cases.count >= 7)
     for golden in cases {
-      #expect(FileManager.default.fileExists(atPath: RepositoryPaths.file(golden.input).path), "\(golden.input)")
+      #expect(
+        FileManager.default.fileExists(atPath: RepositoryPaths.file(golden.input).path),
+        "\(golden.input)")
     }
   }
 

@@ -16,7 +16,8 @@ enum RepositoryPaths {
   static var executable: URL {
     var directory = URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent()
     // On some platforms the runner lives inside the bundle; climb to the products folder.
-    while !FileManager.default.fileExists(atPath: directory.appendingPathComponent("flamegraph").path),
+    while !FileManager.default.fileExists(
+      atPath: directory.appendingPathComponent("flamegraph").path),
       directory.path != "/"
     {
       directory.deleteLastPathComponent()

@@ -31,7 +31,9 @@ struct SVGDocument {
     parser.delegate = collector
     guard parser.parse() else {
       throw SVGParseError(
-        message: "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown") at line \(parser.lineNumber)")
+        message:
+          "not well-formed XML: \(parser.parserError.map { "\($0)" } ?? "unknown") at line \(parser.lineNumber)"
+      )
     }
     elements = collector.elements
   }

@@ -86,7 +86,8 @@ import Testing
   }
 
   @Test func renderingIsDeterministic() throws {
-    let folded = try String(contentsOf: URL(fileURLWithPath: RepositoryPaths.seedMemory), encoding: .utf8)
+    let folded = try String(
+      contentsOf: URL(fileURLWithPath: RepositoryPaths.seedMemory), encoding: .utf8)
     let first = try SVGDocument(folded: folded)
     let second = try SVGDocument(folded: folded)
     #expect(first.bytes == second.bytes)
@@ -97,7 +98,8 @@ import Testing
     try FileManager.default.createDirectory(at: directory, withIntermediateDirectories: true)
     let svgFile = directory.appendingPathComponent("graph.svg")
     let pngFile = directory.appendingPathComponent("graph.png")
-    let folded = try String(contentsOf: URL(fileURLWithPath: RepositoryPaths.seedMemory), encoding: .utf8)
+    let folded = try String(
+      contentsOf: URL(fileURLWithPath: RepositoryPaths.seedMemory), encoding: .utf8)
     try Data(try SVGDocument(folded: folded).bytes).write(to: svgFile)
     let process = Process()
     process.executableURL = URL(fileURLWithPath: "/usr/bin/env")

@@ -32,4 +32,3 @@ public struct PaletteMap: Sendable, Equatable {
     colors.keys.sorted().map { "\($0)->\(colors[$0]!)\n" }.joined()
   }
 }
-

@@ -74,7 +74,7 @@ public enum FoldedStackReader {
         buffer = larger
         capacity *= 2
       }
-      let got = Glibc_read(descriptor, buffer + filled, capacity - filled)
+      let got = systemRead(descriptor, buffer + filled, capacity - filled)
       if got < 0 {
         if errno == EINTR { continue }
         throw InputError.unreadable(path: name, reason: String(cString: strerror(errno)))
@@ -95,7 +95,7 @@ public enum FoldedStackReader {
 
 /// `read(2)`, named apart from the static method that shares its name.
 @inline(__always)
-private func Glibc_read(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int)
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int)
   -> Int
 {
   read(descriptor, buffer, count)

@@ -24,7 +24,9 @@ public struct FlameGraphLayout: Sendable {
   }
 
   /// Space above the frames: the title, and the subtitle if any.
-  var topPadding: Double { options.fontSize * 3 + (options.subtitle == nil ? 0 : options.fontSize * 1.5) }
+  var topPadding: Double {
+    options.fontSize * 3 + (options.subtitle == nil ? 0 : options.fontSize * 1.5)
+  }
   /// Space below the frames: the details line.
   var bottomPadding: Double { options.fontSize * 2 + 10 }
 

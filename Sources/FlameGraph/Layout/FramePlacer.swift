@@ -13,12 +13,16 @@ struct FramePlacer {
   private var nameCache: [String?]
   private var annotationCache: [FrameAnnotation??]
 
-  init(profile: Profile, options: Options, measurer: any TextMeasurer, scale: Double, minimumTotal: Double) {
+  init(
+    profile: Profile, options: Options, measurer: any TextMeasurer, scale: Double,
+    minimumTotal: Double
+  ) {
     self.profile = profile
     self.options = options
     self.scale = scale
     self.minimumTotal = minimumTotal
-    fitter = LabelFitter(measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation)
+    fitter = LabelFitter(
+      measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation)
     if profile.isDifferential {
       colorScheme = DifferentialColorScheme(negate: options.negateDifferential)
     } else if options.colorDiffusion {
@@ -47,7 +51,8 @@ struct FramePlacer {
     var children: [NodeID] = []
     while let (node, x, depth) = pending.popLast() {
       let nodeTotal = tree.total(of: node)
-      boxes.append(makeBox(node: node, x: x, depth: depth, total: total, maximumDelta: maximumDelta))
+      boxes.append(
+        makeBox(node: node, x: x, depth: depth, total: total, maximumDelta: maximumDelta))
       maximumDepth = max(maximumDepth, depth)
       children.removeAll(keepingCapacity: true)
       children.append(contentsOf: index.children(of: node))
@@ -69,7 +74,9 @@ struct FramePlacer {
     return boxes
   }
 
-  private mutating func makeBox(node: NodeID, x: Double, depth: Int, total: Double, maximumDelta: Double) -> FrameBox {
+  private mutating func makeBox(
+    node: NodeID, x: Double, depth: Int, total: Double, maximumDelta: Double
+  ) -> FrameBox {
     let tree = profile.tree
     let nodeTotal = tree.total(of: node)
     let name = name(of: node)
@@ -82,7 +89,8 @@ struct FramePlacer {
       FrameColorInput(
         name: name, annotation: annotation(of: node), share: share, delta: delta,
         maximumDelta: maximumDelta))
-    var tooltip = "\(name) (\(CountFormatter.count(nodeTotal)) \(options.countName), \(CountFormatter.percent(share))%"
+    var tooltip =
+      "\(name) (\(CountFormatter.count(nodeTotal)) \(options.countName), \(CountFormatter.percent(share))%"
     if before != nil {
       let deltaShare = total > 0 ? delta / total : 0
       tooltip += "; \(deltaShare > 0 ? "+" : "")\(CountFormatter.percent(deltaShare))%"

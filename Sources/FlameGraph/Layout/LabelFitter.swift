@@ -35,7 +35,8 @@ public struct LabelFitter: Sendable {
     var high = characters.count - 1
     while low < high {
       let middle = (low + high + 1) / 2
-      if measurer.width(of: cut(characters, keeping: middle)[...], fontSize: fontSize) <= available {
+      if measurer.width(of: cut(characters, keeping: middle)[...], fontSize: fontSize) <= available
+      {
         low = middle
       } else {
         high = middle - 1

@@ -75,6 +75,7 @@ public final class CallTreeBuilder {
     -> Profile
   {
     let tree = sink.finishTree(factor: factor)
-    return Profile(frames: FrameTable(storage: interner.names), tree: tree, diagnostics: diagnostics)
+    return Profile(
+      frames: FrameTable(storage: interner.names), tree: tree, diagnostics: diagnostics)
   }
 }

@@ -1,7 +1,7 @@
 #if canImport(Glibc)
-import Glibc
+  import Glibc
 #elseif canImport(Darwin)
-import Darwin
+  import Darwin
 #endif
 
 /// Identifies one distinct frame name in a ``FrameTable``.
@@ -147,7 +147,8 @@ final class FrameNameStorage: @unchecked Sendable {
     withBytes(of: left) { leftBytes in
       withBytes(of: right) { rightBytes in
         let common = min(leftBytes.count, rightBytes.count)
-        let order = common == 0 ? 0 : memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, common)
+        let order =
+          common == 0 ? 0 : memcmp(leftBytes.baseAddress!, rightBytes.baseAddress!, common)
         if order != 0 { return order }
         return Int32(leftBytes.count - rightBytes.count).signum()
       }

@@ -26,7 +26,8 @@ public enum AtomicFile {
       if !renamed { unlink(temporary) }
     }
     do {
-      let writer = ByteWriter { chunk in try ByteWriter.writeAll(chunk, to: descriptor, name: path) }
+      let writer = ByteWriter { chunk in try ByteWriter.writeAll(chunk, to: descriptor, name: path)
+      }
       try body(writer)
       try writer.finish()
     } catch {
