@@ -107,7 +107,7 @@ public struct FlameGraphCommand: ParsableCommand {
     help: "Colors from a hash of the whole name: the same function keeps its color across runs.")
   var deterministic = false
 
-  @Flag(help: "Consistent palette: reuse and update the colors in ./palette.map.")
+  @Flag(help: "Consistent palette: reuse and update the colors in palette.map (see --palette-file).")
   var cp = false
 
   @Flag(help: "Swap the red and blue of differential colors.")
@@ -129,6 +129,24 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Option(name: .customLong("search-color"), help: "Highlight color of search matches.")
   var searchColor: String?
+
+  @Option(name: .customLong("stroke-color"), help: "Outline every frame with this color.")
+  var strokeColor: String?
+
+  @Option(
+    name: [.customShort("p"), .customLong("palette-file")],
+    help: "The file --cp reads and updates.")
+  var paletteFile: String = "palette.map"
+
+  @Flag(
+    name: .customLong("no-javascript"),
+    help: "Write a static SVG, with no script (the SVG is static for now anyway).")
+  var noJavascript = false
+
+  @Flag(
+    name: .customLong("pretty-xml"),
+    help: "Accepted for compatibility: the SVG already has one frame a line.")
+  var prettyXML = false
 
   @Flag(help: "Make any malformed input line an error.")
   var strict = false
@@ -193,6 +211,12 @@ public struct FlameGraphCommand: ParsableCommand {
       }
       options.background = background
     }
+    if let strokeColor {
+      guard let color = RGBColor(parsing: strokeColor) else {
+        throw ValidationError("--stroke-color must be a color such as #808080.")
+      }
+      options.frameStroke = color
+    }
     if let searchColor {
       guard let color = RGBColor(parsing: searchColor) else {
         throw ValidationError("--search-color must be a color such as #e600e6.")
@@ -244,7 +268,6 @@ public struct FlameGraphCommand: ParsableCommand {
 
   /// Reads, lays out and writes.
   public func run() throws {
-    let paletteFile = "palette.map"
     let rendered: (scene: Scene, format: OutputFormat, diagnostics: ParseDiagnostics)
     do {
       let paletteMap = cp ? try PaletteMapFile.read(paletteFile) : nil

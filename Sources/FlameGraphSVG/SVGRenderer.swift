@@ -18,7 +18,13 @@ public struct SVGRenderer: SceneRenderer {
   /// Writes the document.
   public func write(_ scene: Scene, to writer: ByteWriter) throws {
     writeHeader(scene, to: writer)
-    writer.write("<g id=\"frames\">\n")
+    writer.write("<g id=\"frames\"")
+    if let stroke = scene.frameStroke {
+      writer.write(" stroke=\"")
+      writer.write(hexColor: stroke)
+      writer.write("\" stroke-width=\"0.5\"")
+    }
+    writer.write(">\n")
     for frame in scene.frames { writeFrame(frame, to: writer) }
     writer.write("</g>\n</g>\n</svg>\n")
   }

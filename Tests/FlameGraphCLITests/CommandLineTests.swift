@@ -165,6 +165,23 @@ import Testing
     #expect(svg.contains("bytes, 100.00%)</title>"))
   }
 
+  @Test func moreInfernoFlagsAreAccepted() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let input = Data("main;work 3\n".utf8)
+    let result = try CommandRunner.run(
+      [
+        "--stroke-color", "#808080", "--no-javascript", "--pretty-xml", "--no-sort", "--cp",
+        "--palette-file", "colors.map",
+      ], input: input, in: directory)
+    #expect(result.status == 0, "\(result.standardError)")
+    let svg = String(decoding: result.standardOutput, as: UTF8.self)
+    #expect(svg.contains("stroke=\"#808080\""))
+    #expect(!svg.contains("<script"))
+    let map = try String(contentsOf: directory.appendingPathComponent("colors.map"), encoding: .utf8)
+    #expect(map.contains("work->rgb("))
+    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("palette.map").path))
+  }
+
   @Test func consistentPaletteWritesAndReusesPaletteMap() throws {
     let directory = try CommandRunner.temporaryDirectory()
     try "main (x)->rgb(1,2,3)\n".write(

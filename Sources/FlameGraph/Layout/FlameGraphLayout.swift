@@ -74,6 +74,7 @@ public struct FlameGraphLayout: Sendable {
           anchor: .start, fontSize: options.fontSize),
         nameType: options.nameType),
       legend: [], direction: options.direction, paletteMap: placer.paletteMap,
+      frameStroke: options.frameStroke,
       searchColor: options.searchColor, totalSamples: total, countName: options.countName)
   }
 

@@ -70,6 +70,8 @@ public struct Options: Sendable {
   public var background: Background?
   /// Colors kept per name across runs; nil (default) for none.
   public var paletteMap: PaletteMap?
+  /// An outline drawn around every frame; nil (default) for none.
+  public var frameStroke: RGBColor?
   /// The highlight of search matches (default #e600e6).
   public var searchColor = RGBColor(red: 0xe6, green: 0x00, blue: 0xe6)
 

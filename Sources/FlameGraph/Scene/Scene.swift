@@ -29,6 +29,8 @@ public struct Scene: Sendable {
   /// The frame-name colors of a consistent palette, updated with the names
   /// this scene colored; nil when no consistent palette was asked for.
   public var paletteMap: PaletteMap?
+  /// The outline of every frame, if any.
+  public var frameStroke: RGBColor?
   /// The highlight color for search matches in interactive outputs.
   public var searchColor: RGBColor
   /// How many samples the root holds, and in what unit.
