@@ -7,6 +7,7 @@ let package = Package(
   products: [
     .library(name: "FlameGraph", targets: ["FlameGraph"]),
     .library(name: "FlameGraphSVG", targets: ["FlameGraphSVG"]),
+    .library(name: "FlameGraphCairo", targets: ["FlameGraphCairo"]),
     .executable(name: "flamegraph", targets: ["flamegraph"]),
   ],
   dependencies: [
@@ -15,16 +16,31 @@ let package = Package(
   targets: [
     .target(name: "FlameGraph"),
     .target(name: "FlameGraphSVG", dependencies: ["FlameGraph"]),
+    .systemLibrary(
+      name: "CCairo", pkgConfig: "cairo",
+      providers: [.apt(["libcairo2-dev", "libpng-dev", "fonts-dejavu-core"])]),
+    .target(name: "FlameGraphCairo", dependencies: ["FlameGraph", "CCairo"]),
     .target(
       name: "FlameGraphCLI",
       dependencies: [
-        "FlameGraph", "FlameGraphSVG",
+        "FlameGraph", "FlameGraphSVG", "FlameGraphCairo",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "flamegraph", dependencies: ["FlameGraphCLI"]),
+    .target(
+      name: "FlameGraphTestSupport", dependencies: ["FlameGraph", "CCairo"],
+      path: "Tests/FlameGraphTestSupport"),
     .testTarget(name: "FlameGraphTests", dependencies: ["FlameGraph"]),
     .testTarget(name: "FlameGraphSVGTests", dependencies: ["FlameGraph", "FlameGraphSVG"]),
     .testTarget(
-      name: "FlameGraphCLITests", dependencies: ["FlameGraphCLI", "FlameGraph", "FlameGraphSVG"]),
+      name: "FlameGraphCairoTests",
+      dependencies: [
+        "FlameGraph", "FlameGraphCairo", "FlameGraphSVG", "CCairo", "FlameGraphTestSupport",
+      ]),
+    .testTarget(
+      name: "FlameGraphCLITests",
+      dependencies: [
+        "FlameGraphCLI", "FlameGraph", "FlameGraphSVG", "FlameGraphCairo", "FlameGraphTestSupport",
+      ]),
   ]
 )

@@ -1,5 +1,6 @@
 import ArgumentParser
 import FlameGraph
+import FlameGraphCairo
 
 #if canImport(Glibc)
   import Glibc
@@ -15,7 +16,7 @@ public struct FlameGraphCommand: ParsableCommand {
   /// The command's name, help and exit statuses.
   public static let configuration = CommandConfiguration(
     commandName: "flamegraph",
-    abstract: "Render folded stacks as a flame graph (SVG).",
+    abstract: "Render folded stacks as a flame graph: SVG, PNG or PDF.",
     discussion: """
       Reads folded stacks (`main;parse;read 120`, one stack a line, frames joined \
       by `;`, then the count) from FILES, or from standard input when there are \
@@ -43,6 +44,9 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Option(help: "Output format when writing to standard output, or to override the extension.")
   var format: OutputFormat?
+
+  @Option(help: "Pixels per point of PNG output (2 for HiDPI documents).")
+  var scale: Double = 1
 
   @Option(help: "Title text (default: Flame Graph, Icicle Graph or Flame Chart).")
   var title: String?
@@ -172,6 +176,9 @@ public struct FlameGraphCommand: ParsableCommand {
     }
     options.factor = factor
     options.strict = strict
+    guard scale.isFinite, scale > 0, scale <= 8 else {
+      throw ValidationError("--scale must be a number above 0 and at most 8.")
+    }
     guard width.isFinite, width >= 20 else {
       throw ValidationError("--width must be at least 20 pixels.")
     }
@@ -266,6 +273,11 @@ public struct FlameGraphCommand: ParsableCommand {
     return (scene, format, profile.diagnostics)
   }
 
+  /// The backend for the chosen format and scale.
+  public func makeRenderer() throws -> any SceneRenderer {
+    try outputFormat().renderer(scale: scale)
+  }
+
   /// Reads, lays out and writes.
   public func run() throws {
     let rendered: (scene: Scene, format: OutputFormat, diagnostics: ParseDiagnostics)
@@ -277,16 +289,26 @@ public struct FlameGraphCommand: ParsableCommand {
       fail(error.description, status: ExitStatus.badInput)
     }
     if let summary = rendered.diagnostics.summary { warn("warning: \(summary)") }
+    if rendered.format != .svg {
+      let font = CairoFont(familyList: rendered.scene.font.family)
+      if font.isFallback {
+        warn(
+          "warning: none of the fonts \(font.requested) is installed; drawing with \(font.family) "
+            + "(on Debian: apt-get install fonts-dejavu-core)")
+      }
+    }
     do {
       if let output {
-        try rendered.format.renderer.write(rendered.scene, toFile: output)
+        try rendered.format.renderer(scale: scale).write(rendered.scene, toFile: output)
       } else {
         let writer = ByteWriter(fileDescriptor: STDOUT_FILENO)
-        try rendered.format.renderer.write(rendered.scene, to: writer)
+        try rendered.format.renderer(scale: scale).write(rendered.scene, to: writer)
         try writer.finish()
       }
       if cp, let map = rendered.scene.paletteMap { try PaletteMapFile.write(map, to: paletteFile) }
     } catch let error as OutputError {
+      fail(error.description, status: ExitStatus.unwritableOutput)
+    } catch let error as CairoError {
       fail(error.description, status: ExitStatus.unwritableOutput)
     }
   }

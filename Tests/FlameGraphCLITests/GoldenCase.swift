@@ -1,29 +1,40 @@
 import Foundation
 
-/// One row of `Goldens/goldens.tsv`: an input, the flags, and the expected output.
+/// One row of `Goldens/goldens.tsv`: an input, the flags, the formats, and
+/// so the expected outputs `Goldens/<format>/<name>.<format>`.
 struct GoldenCase: CustomStringConvertible, Sendable {
   var name: String
+  var format: String
   var input: String
   var arguments: [String]
 
-  var description: String { name }
+  var description: String { "\(name).\(format)" }
 
-  /// The expected SVG file.
-  var svgPath: URL { RepositoryPaths.file("Goldens/svg/\(name).svg") }
-
-  /// All rows of the manifest.
-  static func all() throws -> [GoldenCase] {
-    let text = try String(contentsOf: RepositoryPaths.file("Goldens/goldens.tsv"), encoding: .utf8)
-    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.map { line in
-      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-      return GoldenCase(
-        name: fields[0], input: fields[1],
-        arguments: fields.count > 2 ? fields[2].split(separator: " ").map(String.init) : [])
-    }
-  }
+  /// The expected output.
+  var expectedPath: URL { RepositoryPaths.file("Goldens/\(format)/\(name).\(format)") }
 
   /// Where a mismatching output is written for inspection (ignored by git).
-  var actualPath: URL { RepositoryPaths.file("Goldens/svg/\(name).actual.svg") }
+  var actualPath: URL { RepositoryPaths.file("Goldens/\(format)/\(name).actual.\(format)") }
+
+  /// Where the picture of the differences goes, for images.
+  var differencePath: URL { RepositoryPaths.file("Goldens/\(format)/\(name).diff.\(format)") }
+
+  /// The command line that renders it, input made absolute.
+  var commandLine: [String] {
+    arguments + ["--format", format, RepositoryPaths.file(input).path]
+  }
+
+  /// All rows of the manifest, one case per format.
+  static func all() throws -> [GoldenCase] {
+    let text = try String(contentsOf: RepositoryPaths.file("Goldens/goldens.tsv"), encoding: .utf8)
+    return text.split(separator: "\n").filter { !$0.hasPrefix("#") }.flatMap { line in
+      let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      let arguments = fields.count > 3 ? fields[3].split(separator: " ").map(String.init) : []
+      return fields[1].split(separator: " ").map { format in
+        GoldenCase(name: fields[0], format: String(format), input: fields[2], arguments: arguments)
+      }
+    }
+  }
 }
 
 /// The first line where two texts differ, with a few lines of context.

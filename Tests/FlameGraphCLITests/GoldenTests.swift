@@ -1,18 +1,22 @@
 import FlameGraph
 import FlameGraphCLI
+import FlameGraphTestSupport
 import Foundation
 import Testing
 
-/// Every golden is rendered again and compared byte for byte.
+/// Every golden is rendered again and compared: SVG byte for byte, PNG
+/// pixel by pixel with a tolerance for antialiasing only.
 ///
-/// To change goldens on purpose: `UPDATE_GOLDENS=1 swift test --filter GoldenTests`,
+/// To change goldens on purpose:
+/// `swift package --allow-writing-to-package-directory update-goldens`,
 /// then review `git diff Goldens/`.
 @Suite struct GoldenTests {
   static let cases = (try? GoldenCase.all()) ?? []
 
   @Test func manifestListsTheCases() throws {
     let cases = try GoldenCase.all()
-    #expect(cases.count >= 7)
+    #expect(cases.filter { $0.format == "svg" }.count >= 7)
+    #expect(cases.filter { $0.format == "png" }.count >= 6)
     for golden in cases {
       #expect(
         FileManager.default.fileExists(atPath: RepositoryPaths.file(golden.input).path),
@@ -21,24 +25,30 @@ import Testing
   }
 
   @Test(arguments: cases)
-  func svgMatchesGolden(_ golden: GoldenCase) throws {
-    let command = try FlameGraphCommand.parse(
-      golden.arguments + [RepositoryPaths.file(golden.input).path])
+  func outputMatchesGolden(_ golden: GoldenCase) throws {
+    let command = try FlameGraphCommand.parse(golden.commandLine)
     let rendered = try command.makeScene()
-    let bytes = try rendered.format.renderer.render(rendered.scene)
-    let actual = String(decoding: bytes, as: UTF8.self)
-    if ProcessInfo.processInfo.environment["UPDATE_GOLDENS"] == "1" {
-      try Data(bytes).write(to: golden.svgPath)
-      return
-    }
-    let expected = try String(contentsOf: golden.svgPath, encoding: .utf8)
-    if expected != actual {
+    let bytes = try command.makeRenderer().render(rendered.scene)
+    let expectedData = try Data(contentsOf: golden.expectedPath)
+    if golden.format == "png" {
+      let expected = try #require(RasterImage(png: Array(expectedData)))
+      let actual = try #require(RasterImage(png: bytes))
+      let comparison = ImageComparison(expected: expected, actual: actual)
+      if !comparison.matches {
+        try Data(bytes).write(to: golden.actualPath)
+        comparison.difference?.write(toFile: golden.differencePath.path)
+        Issue.record(
+          """
+          \(golden) differs from its golden: \(comparison.differingPixels.map { "\($0) pixels differ" } ?? "sizes differ \(expected.width)x\(expected.height) vs \(actual.width)x\(actual.height)"); \
+          actual: \(golden.actualPath.path), differences in red: \(golden.differencePath.path)
+          """)
+      }
+    } else if expectedData != Data(bytes) {
       try Data(bytes).write(to: golden.actualPath)
       Issue.record(
         """
-        \(golden.name) differs from \(golden.svgPath.lastPathComponent); actual output written to \
-        \(golden.actualPath.path)
-        \(firstDifference(expected: expected, actual: actual) ?? "")
+        \(golden) differs from its golden; actual output written to \(golden.actualPath.path)
+        \(firstDifference(expected: String(decoding: expectedData, as: UTF8.self), actual: String(decoding: bytes, as: UTF8.self)) ?? "")
         """)
     }
   }
