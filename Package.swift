@@ -27,6 +27,15 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "flamegraph", dependencies: ["FlameGraphCLI"]),
+    .plugin(
+      name: "UpdateGoldens",
+      capability: .command(
+        intent: .custom(
+          verb: "update-goldens", description: "Regenerate Goldens/ from Goldens/goldens.tsv"),
+        permissions: [
+          .writeToPackageDirectory(reason: "The goldens are files of the package.")
+        ]),
+      dependencies: ["flamegraph"]),
     .target(
       name: "FlameGraphTestSupport", dependencies: ["FlameGraph", "CCairo"],
       path: "Tests/FlameGraphTestSupport"),

@@ -10,6 +10,7 @@ struct CairoSceneDrawer {
   func draw(on context: OpaquePointer) {
     drawBackground(context)
     cairo_select_font_face(context, font.family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    CairoText.useExactMetrics(context)
     drawText(scene.title, context)
     if let subtitle = scene.subtitle { drawText(subtitle, context) }
     cairo_set_font_size(context, scene.font.size)

@@ -23,6 +23,7 @@ public final class CairoTextMeasurer: TextMeasurer, @unchecked Sendable {
     surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
     context = cairo_create(surface)
     cairo_select_font_face(context, font.family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    CairoText.useExactMetrics(context)
     cairo_set_font_size(context, 100)
     currentSize = 100
     var advances = Set<Double>()
@@ -61,8 +62,17 @@ public final class CairoTextMeasurer: TextMeasurer, @unchecked Sendable {
   }
 }
 
-/// Text as Cairo's C strings can take it.
+/// Text as Cairo's C strings can take it, and drawn the same way it is measured.
 enum CairoText {
+  /// Turns off the rounding of glyph advances to whole pixels, so that text
+  /// is as wide at every size, scale and surface (PNG or PDF) as measured.
+  static func useExactMetrics(_ context: OpaquePointer) {
+    let options = cairo_font_options_create()
+    cairo_font_options_set_hint_metrics(options, CAIRO_HINT_METRICS_OFF)
+    cairo_set_font_options(context, options)
+    cairo_font_options_destroy(options)
+  }
+
   /// Control characters (NUL would end the C string) become U+FFFD.
   static func drawable(_ text: String) -> String {
     guard text.utf8.contains(where: { $0 < 0x20 || $0 == 0x7F }) else { return text }
