@@ -35,10 +35,15 @@ struct UpdateGoldens: CommandPlugin {
         try process.run()
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
-          Diagnostics.error("flamegraph failed on \(relative) (status \(process.terminationStatus))")
+          Diagnostics.error(
+            "flamegraph failed on \(relative) (status \(process.terminationStatus))")
           continue
         }
-        if try Data(contentsOf: output) == before { unchanged += 1 } else { changed.append(relative) }
+        if try Data(contentsOf: output) == before {
+          unchanged += 1
+        } else {
+          changed.append(relative)
+        }
       }
     }
     print("\(unchanged) goldens unchanged; \(changed.count) changed\(changed.isEmpty ? "" : ":")")

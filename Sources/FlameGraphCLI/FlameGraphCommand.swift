@@ -111,7 +111,8 @@ public struct FlameGraphCommand: ParsableCommand {
     help: "Colors from a hash of the whole name: the same function keeps its color across runs.")
   var deterministic = false
 
-  @Flag(help: "Consistent palette: reuse and update the colors in palette.map (see --palette-file).")
+  @Flag(
+    help: "Consistent palette: reuse and update the colors in palette.map (see --palette-file).")
   var cp = false
 
   @Flag(help: "Swap the red and blue of differential colors.")

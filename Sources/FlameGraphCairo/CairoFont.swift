@@ -45,7 +45,8 @@ public struct CairoFont: Sendable, Equatable {
   static func families(in list: String) -> [String] {
     list.split(separator: ",").map { item in
       var name = String(item).trimmingCharacters(in: " \t")
-      if name.count >= 2, let first = name.first, first == "'" || first == "\"", name.last == first {
+      if name.count >= 2, let first = name.first, first == "'" || first == "\"", name.last == first
+      {
         name = String(name.dropFirst().dropLast())
       }
       return name

@@ -26,7 +26,8 @@ struct CairoSceneDrawer {
     case .gradient(let top, let bottom):
       // The SVG's gradient runs from 5% to 95% of the height.
       let gradient = cairo_pattern_create_linear(0, 0, 0, scene.height)
-      cairo_pattern_add_color_stop_rgb(gradient, 0.05, unit(top.red), unit(top.green), unit(top.blue))
+      cairo_pattern_add_color_stop_rgb(
+        gradient, 0.05, unit(top.red), unit(top.green), unit(top.blue))
       cairo_pattern_add_color_stop_rgb(
         gradient, 0.95, unit(bottom.red), unit(bottom.green), unit(bottom.blue))
       cairo_set_source(context, gradient)

@@ -43,7 +43,9 @@ public final class CairoTextMeasurer: TextMeasurer, @unchecked Sendable {
     if let asciiAdvance, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
       return Double(text.utf8.count) * asciiAdvance * fontSize
     }
-    if let asciiAdvance, text.unicodeScalars.allSatisfy({ ($0.value >= 0x20 && $0.value < 0x7F) || $0 == "\u{2026}" }) {
+    if let asciiAdvance,
+      text.unicodeScalars.allSatisfy({ ($0.value >= 0x20 && $0.value < 0x7F) || $0 == "\u{2026}" })
+    {
       return Double(text.unicodeScalars.count) * asciiAdvance * fontSize
     }
     return lock.withLock {

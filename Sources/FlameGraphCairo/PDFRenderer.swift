@@ -21,14 +21,16 @@ public struct PDFRenderer: SceneRenderer {
       cairo_surface_destroy(surface)
       throw CairoError(created)
     }
-    cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_TITLE, CairoText.drawable(scene.title.text))
+    cairo_pdf_surface_set_metadata(
+      surface, CAIRO_PDF_METADATA_TITLE, CairoText.drawable(scene.title.text))
     cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATOR, "swift-flamegraph")
     if let date = PDFDate.fromSourceDateEpoch() {
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_CREATE_DATE, date)
       cairo_pdf_surface_set_metadata(surface, CAIRO_PDF_METADATA_MOD_DATE, date)
     }
     let context = cairo_create(surface)
-    CairoSceneDrawer(scene: scene, font: CairoFont(familyList: scene.font.family)).draw(on: context!)
+    CairoSceneDrawer(scene: scene, font: CairoFont(familyList: scene.font.family)).draw(
+      on: context!)
     cairo_show_page(context)
     cairo_destroy(context)
     cairo_surface_finish(surface)

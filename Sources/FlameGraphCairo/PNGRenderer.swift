@@ -37,7 +37,8 @@ public struct PNGRenderer: SceneRenderer {
     let status = cairo_status(context)
     guard status == CAIRO_STATUS_SUCCESS else { throw CairoError(status) }
     cairo_scale(context, scale, scale)
-    CairoSceneDrawer(scene: scene, font: CairoFont(familyList: scene.font.family)).draw(on: context!)
+    CairoSceneDrawer(scene: scene, font: CairoFont(familyList: scene.font.family)).draw(
+      on: context!)
     cairo_surface_flush(surface)
     let written = cairo_surface_write_to_png_stream(
       surface, CairoStream.write, CairoStream.closure(for: writer))

@@ -177,9 +177,11 @@ import Testing
     let svg = String(decoding: result.standardOutput, as: UTF8.self)
     #expect(svg.contains("stroke=\"#808080\""))
     #expect(!svg.contains("<script"))
-    let map = try String(contentsOf: directory.appendingPathComponent("colors.map"), encoding: .utf8)
+    let map = try String(
+      contentsOf: directory.appendingPathComponent("colors.map"), encoding: .utf8)
     #expect(map.contains("work->rgb("))
-    #expect(!FileManager.default.fileExists(atPath: directory.appendingPathComponent("palette.map").path))
+    #expect(
+      !FileManager.default.fileExists(atPath: directory.appendingPathComponent("palette.map").path))
   }
 
   @Test func consistentPaletteWritesAndReusesPaletteMap() throws {

@@ -18,7 +18,8 @@ enum CairoFixtures {
   static let measurer = CairoTextMeasurer(font: CairoFont(familyList: Options.defaultFontFamily))
 
   /// The scene of a file, laid out for Cairo.
-  static func scene(_ file: String, _ configure: (inout Options) -> Void = { _ in }) throws -> Scene {
+  static func scene(_ file: String, _ configure: (inout Options) -> Void = { _ in }) throws -> Scene
+  {
     var options = Options()
     configure(&options)
     let profile = try Profile(reading: [.file(file)], options: options)

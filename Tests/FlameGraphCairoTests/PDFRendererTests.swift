@@ -5,7 +5,8 @@ import Testing
 
 @Suite struct PDFRendererTests {
   func writePDF(_ scene: Scene) throws -> URL {
-    let file = FileManager.default.temporaryDirectory.appendingPathComponent("\(UUID().uuidString).pdf")
+    let file = FileManager.default.temporaryDirectory.appendingPathComponent(
+      "\(UUID().uuidString).pdf")
     try PDFRenderer().write(scene, toFile: file.path)
     return file
   }

@@ -103,7 +103,8 @@ import Testing
       let point = CairoFixtures.samplePoint(frame)
       #expect(
         channelDistance(
-          double.color(atPoint: point.x, point.y, scale: 2), single.color(atPoint: point.x, point.y))
+          double.color(atPoint: point.x, point.y, scale: 2), single.color(atPoint: point.x, point.y)
+        )
           <= 2)
     }
   }

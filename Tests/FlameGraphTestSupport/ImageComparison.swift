@@ -35,7 +35,8 @@ public struct ImageComparison {
       let right = actual.pixels[index]
       var largest = 0
       for shift in [16, 8, 0] {
-        largest = max(largest, abs(Int(left >> UInt32(shift) & 0xff) - Int(right >> UInt32(shift) & 0xff)))
+        largest = max(
+          largest, abs(Int(left >> UInt32(shift) & 0xff) - Int(right >> UInt32(shift) & 0xff)))
       }
       if largest > Self.channelTolerance {
         count += 1

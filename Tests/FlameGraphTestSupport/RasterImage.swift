@@ -1,11 +1,11 @@
 import CCairo
+import FlameGraph
 
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
   import Darwin
 #endif
-import FlameGraph
 
 /// A decoded PNG, read through Cairo, for tests that look at pixels.
 public struct RasterImage {

@@ -12,7 +12,8 @@ public struct PaletteMap: Sendable, Equatable {
 
   /// Parses a palette.map file's text; lines that do not parse are ignored.
   public init(parsing text: String) {
-    for line in text.split(whereSeparator: { $0 == "\n" || $0 == "\r" }) {
+    // Character.isNewline also covers "\r\n", a single Character in Swift.
+    for line in text.split(whereSeparator: \.isNewline) {
       // The last arrow separates: a name may itself contain "->".
       let bytes = Array(line.utf8)
       guard

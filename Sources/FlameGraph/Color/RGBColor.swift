@@ -42,7 +42,9 @@ public struct RGBColor: Sendable, Hashable, CustomStringConvertible {
       case 6: expanded = digits
       default: return nil
       }
-      guard let value = UInt32(String(expanded), radix: 16) else { return nil }
+      // UInt32(_:radix:) would also take a sign.
+      guard expanded.allSatisfy(\.isHexDigit), let value = UInt32(String(expanded), radix: 16)
+      else { return nil }
       self.init(
         red: UInt8(value >> 16 & 0xff), green: UInt8(value >> 8 & 0xff), blue: UInt8(value & 0xff))
     } else if trimmed.hasPrefix("rgb(") && trimmed.hasSuffix(")") {
@@ -96,9 +98,8 @@ extension Double {
 extension String {
   /// The string without leading and trailing spaces, tabs and newlines.
   func trimmingWhitespace() -> String {
-    let isSpace: (Character) -> Bool = { $0 == " " || $0 == "\t" || $0 == "\n" || $0 == "\r" }
-    guard let first = firstIndex(where: { !isSpace($0) }) else { return "" }
-    let last = lastIndex(where: { !isSpace($0) })!
+    guard let first = firstIndex(where: { !$0.isWhitespace }) else { return "" }
+    let last = lastIndex(where: { !$0.isWhitespace })!
     return String(self[first...last])
   }
 }

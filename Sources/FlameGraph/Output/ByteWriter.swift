@@ -95,6 +95,12 @@ public final class ByteWriter {
     }
     var scale: Int64 = 1
     for _ in 0..<decimals { scale *= 10 }
+    // Too large for scaled integers: Swift's own shortest form (`1e+17`),
+    // which SVG, JSON and JavaScript all read.
+    guard abs(number) * Double(scale) < 9e18 else {
+      write(String(number))
+      return
+    }
     var scaled = Int64((number * Double(scale)).rounded())
     if scaled < 0 {
       buffer.append(UInt8(ascii: "-"))
