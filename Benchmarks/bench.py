@@ -38,7 +38,8 @@ MIB = 1024 * 1024
 # Every case must name its output with "-o" so it can be checked.
 CASES = [
     ("svg", ["-o", ".build/bench/ours.svg"]),
-    # ("png", ["-o", ".build/bench/ours.png"]),
+    ("png", ["-o", ".build/bench/ours.png"]),
+    ("pdf", ["-o", ".build/bench/ours.pdf"]),
 ]
 
 

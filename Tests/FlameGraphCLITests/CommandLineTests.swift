@@ -58,6 +58,60 @@ import Testing
     #expect(leftovers == ["graph.svg"])
   }
 
+  @Test func pngAndPDFFollowTheOutputExtension() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let png = directory.appendingPathComponent("graph.png")
+    let pdf = directory.appendingPathComponent("graph.PDF")
+    #expect(try CommandRunner.run([seed, "-o", png.path]).status == 0)
+    #expect(try CommandRunner.run([seed, "-o", pdf.path, "--title", "Peak memory"]).status == 0)
+    let pngBytes = try Data(contentsOf: png)
+    #expect(pngBytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    let pdfBytes = try Data(contentsOf: pdf)
+    #expect(pdfBytes.starts(with: Array("%PDF-".utf8)))
+    #expect(
+      try FileManager.default.contentsOfDirectory(atPath: directory.path).sorted() == [
+        "graph.PDF", "graph.png",
+      ])
+  }
+
+  @Test func formatWritesPNGToStandardOutputAtAScale() throws {
+    let single = try CommandRunner.run(["--format", "png"], input: Data("main;work 3\n".utf8))
+    let double = try CommandRunner.run(
+      ["--format", "png", "--scale", "2"], input: Data("main;work 3\n".utf8))
+    #expect(single.status == 0)
+    func width(_ png: Data) -> Int { png[16..<20].reduce(0) { $0 << 8 | Int($1) } }
+    #expect(width(single.standardOutput) == 1200)
+    #expect(width(double.standardOutput) == 2400)
+  }
+
+  @Test func pdfIsReproducibleWithSourceDateEpoch() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    var outputs: [Data] = []
+    for name in ["a.pdf", "b.pdf"] {
+      let file = directory.appendingPathComponent(name)
+      let process = Process()
+      process.executableURL = RepositoryPaths.executable
+      process.arguments = [seed, "-o", file.path]
+      process.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+      try process.run()
+      process.waitUntilExit()
+      #expect(process.terminationStatus == 0)
+      outputs.append(try Data(contentsOf: file))
+      usleep(1_100_000)  // a different second, which would show in a creation date
+    }
+    #expect(outputs[0] == outputs[1])
+  }
+
+  @Test func tooLargePNGIsAClearErrorAndNoFile() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let png = directory.appendingPathComponent("huge.png")
+    let result = try CommandRunner.run([seed, "--scale", "8", "--height", "400", "-o", png.path])
+    #expect(result.status == 73)
+    #expect(result.standardError.contains("pixels"))
+    #expect(!FileManager.default.fileExists(atPath: png.path))
+    #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
+  }
+
   @Test func unknownOutputExtensionIsAUsageError() throws {
     let directory = try CommandRunner.temporaryDirectory()
     let output = directory.appendingPathComponent("graph.xyz")
