@@ -8,6 +8,7 @@ let package = Package(
     .library(name: "FlameGraph", targets: ["FlameGraph"]),
     .library(name: "FlameGraphSVG", targets: ["FlameGraphSVG"]),
     .library(name: "FlameGraphCairo", targets: ["FlameGraphCairo"]),
+    .library(name: "FlameGraphJSON", targets: ["FlameGraphJSON"]),
     .executable(name: "flamegraph", targets: ["flamegraph"]),
   ],
   dependencies: [
@@ -20,10 +21,11 @@ let package = Package(
       name: "CCairo", pkgConfig: "cairo",
       providers: [.apt(["libcairo2-dev", "libpng-dev", "fonts-dejavu-core"])]),
     .target(name: "FlameGraphCairo", dependencies: ["FlameGraph", "CCairo"]),
+    .target(name: "FlameGraphJSON", dependencies: ["FlameGraph"]),
     .target(
       name: "FlameGraphCLI",
       dependencies: [
-        "FlameGraph", "FlameGraphSVG", "FlameGraphCairo",
+        "FlameGraph", "FlameGraphSVG", "FlameGraphCairo", "FlameGraphJSON",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "flamegraph", dependencies: ["FlameGraphCLI"]),
@@ -46,6 +48,8 @@ let package = Package(
       dependencies: [
         "FlameGraph", "FlameGraphCairo", "FlameGraphSVG", "CCairo", "FlameGraphTestSupport",
       ]),
+    .testTarget(
+      name: "FlameGraphJSONTests", dependencies: ["FlameGraph", "FlameGraphJSON", "FlameGraphSVG"]),
     .testTarget(
       name: "FlameGraphCLITests",
       dependencies: [

@@ -42,40 +42,37 @@ struct FramePlacer {
     let maximumDelta = tree.isDifferential ? largestDelta() : 0
     let total = profile.totalSamples
     var boxes: [FrameBox] = []
-    // Pending nodes with their left edge and depth; children are pushed in
-    // reverse so they pop left to right.
-    var pending: [(node: NodeID, x: Double, depth: Int)] = []
+    // Pending nodes with their left edge, depth and parent box; children
+    // are pushed in reverse so they pop left to right.
+    var pending: [(node: NodeID, x: Double, depth: Int, parent: Int)] = []
     if tree.total(of: tree.root) >= minimumTotal {
-      pending.append((tree.root, FlameGraphLayout.sidePadding, 0))
+      pending.append((tree.root, FlameGraphLayout.sidePadding, 0, -1))
     }
     var children: [NodeID] = []
-    while let (node, x, depth) = pending.popLast() {
-      let nodeTotal = tree.total(of: node)
+    while let (node, x, depth, parent) = pending.popLast() {
+      let boxIndex = boxes.count
       boxes.append(
-        makeBox(node: node, x: x, depth: depth, total: total, maximumDelta: maximumDelta))
+        makeBox(
+          node: node, x: x, depth: depth, parent: parent, total: total,
+          maximumDelta: maximumDelta))
       maximumDepth = max(maximumDepth, depth)
-      children.removeAll(keepingCapacity: true)
-      children.append(contentsOf: index.children(of: node))
+      children = index.children(of: node)
       if let ranks, children.count > 1 {
         children.sort { ranks[Int(tree.frame(of: $0))] < ranks[Int(tree.frame(of: $1))] }
       }
-      // Children of a flame graph start at the parent's left edge; in a
-      // flame chart too (self time is whatever is left at the right).
-      var childX = x
-      var placed: [(NodeID, Double)] = []
-      placed.reserveCapacity(children.count)
-      for child in children {
-        placed.append((child, childX))
-        childX += tree.total(of: child) * scale
+      // Children start at the parent's left edge, side by side; whatever is
+      // left at the right is the parent's self time.
+      var childX = x + children.reduce(0) { $0 + tree.total(of: $1) } * scale
+      for child in children.reversed() {
+        childX -= tree.total(of: child) * scale
+        pending.append((child, childX, depth + 1, boxIndex))
       }
-      _ = nodeTotal
-      for (child, childX) in placed.reversed() { pending.append((child, childX, depth + 1)) }
     }
     return boxes
   }
 
   private mutating func makeBox(
-    node: NodeID, x: Double, depth: Int, total: Double, maximumDelta: Double
+    node: NodeID, x: Double, depth: Int, parent: Int, total: Double, maximumDelta: Double
   ) -> FrameBox {
     let tree = profile.tree
     let nodeTotal = tree.total(of: node)
@@ -105,8 +102,9 @@ struct FramePlacer {
         color: fill.luminance < 0.1 ? .white : .black)
     }
     return FrameBox(
-      node: node, depth: depth, x: x, y: 0, width: width, height: options.frameHeight - 1,
-      fill: fill, name: name, label: label, tooltip: tooltip, total: nodeTotal, beforeTotal: before)
+      node: node, parent: parent, depth: depth, x: x, y: 0, width: width, height: options.frameHeight - 1,
+      fill: fill, name: name, label: label, tooltip: tooltip, total: nodeTotal,
+      selfCount: tree.selfCount(of: node), beforeTotal: before)
   }
 
   private mutating func color(name: String, _ input: FrameColorInput) -> RGBColor {

@@ -18,6 +18,8 @@ public struct CallTree: @unchecked Sendable {
   let totals: RawColumn<Double>
   /// First-profile totals of a differential profile; nil otherwise.
   let beforeTotals: RawColumn<Double>?
+  /// The samples of each node itself.
+  let selfCountTable: SelfCountTable
 
   /// The root node ("all").
   public var root: NodeID { 0 }
@@ -55,13 +57,13 @@ public struct CallTree: @unchecked Sendable {
     return depth
   }
 
+  /// Samples spent in the node itself, not in its children (the second
+  /// count of a differential profile).
+  public func selfCount(of node: NodeID) -> Double { selfCountTable.count(of: node) }
+
   /// Samples spent in each node itself, not in its children, indexed by node.
   public func selfCounts() -> [Double] {
-    var counts = totals.array
-    for node in stride(from: nodeCount - 1, to: 0, by: -1) {
-      counts[Int(parent(of: NodeID(node)))] -= totals[node]
-    }
-    return counts
+    (0..<nodeCount).map { selfCount(of: NodeID($0)) }
   }
 
   /// The children of every node whose total reaches `minimumTotal`.

@@ -37,6 +37,15 @@ struct SampleCounts {
     counts = RawColumn<Double>(capacity: 16)
   }
 
+  /// The counts as a table of self counts, scaled by `factor`.
+  func selfCountTable(factor: Double) -> SelfCountTable {
+    if let dense { return SelfCountTable(column: dense, factor: factor) }
+    var records: [(node: NodeID, count: Double)] = []
+    records.reserveCapacity(nodes.count)
+    for record in 0..<nodes.count { records.append((nodes[record], counts[record])) }
+    return SelfCountTable(records: records, factor: factor)
+  }
+
   /// A column of per-node counts for `nodeCount` nodes.
   func column(nodeCount: Int) -> RawColumn<Double> {
     if let dense {

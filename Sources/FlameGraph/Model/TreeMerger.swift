@@ -107,9 +107,11 @@ final class TreeMerger: StackSink {
     // before the totals column is made.
     lookup.release()
     let keys = BuilderNode.compactKeys(of: nodes)
+    let selfCounts = counts.selfCountTable(factor: factor)
     let totals = totals(from: counts, factor: factor, keys: keys)
     let beforeTotals = beforeCounts.map { self.totals(from: $0, factor: factor, keys: keys) }
-    return CallTree(keys: keys, totals: totals, beforeTotals: beforeTotals)
+    return CallTree(
+      keys: keys, totals: totals, beforeTotals: beforeTotals, selfCountTable: selfCounts)
   }
 
   /// In place: children have larger ids than parents, so a descending pass

@@ -2,6 +2,8 @@
 public struct FrameBox: Sendable, Equatable {
   /// The call-tree node it draws.
   public var node: NodeID
+  /// The index of its parent's box in ``Scene/frames``; -1 for the root.
+  public var parent: Int
   /// Its depth: 0 for the root.
   public var depth: Int
   /// Left edge.
@@ -22,6 +24,8 @@ public struct FrameBox: Sendable, Equatable {
   public var tooltip: String
   /// The samples in the node and its descendants.
   public var total: Double
+  /// The samples in the node itself.
+  public var selfCount: Double
   /// The first count of a differential profile; nil otherwise.
   public var beforeTotal: Double?
 }
