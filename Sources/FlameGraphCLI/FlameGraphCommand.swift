@@ -145,7 +145,7 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Flag(
     name: .customLong("no-javascript"),
-    help: "Write a static SVG, with no script (the SVG is static for now anyway).")
+    help: "Write a static SVG, without the script that zooms, searches and shows details.")
   var noJavascript = false
 
   @Flag(
@@ -177,6 +177,7 @@ public struct FlameGraphCommand: ParsableCommand {
     }
     options.factor = factor
     options.strict = strict
+    options.interactive = !noJavascript
     guard scale.isFinite, scale > 0, scale <= 8 else {
       throw ValidationError("--scale must be a number above 0 and at most 8.")
     }

@@ -75,7 +75,13 @@ public struct FlameGraphLayout: Sendable {
         nameType: options.nameType),
       legend: [], direction: options.direction, paletteMap: placer.paletteMap,
       frameStroke: options.frameStroke,
-      searchColor: options.searchColor, totalSamples: total, countName: options.countName)
+      searchColor: options.searchColor, totalSamples: total, countName: options.countName,
+      isInteractive: options.interactive,
+      geometry: SceneGeometry(
+        sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
+        labelPadding: LabelFitter.padding,
+        minimumKeptCharacters: LabelFitter.minimumKeptCharacters,
+        ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation))
   }
 
   /// The top of a row of frames at `depth`.

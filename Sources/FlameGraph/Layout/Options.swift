@@ -75,6 +75,10 @@ public struct Options: Sendable {
   /// The highlight of search matches (default #e600e6).
   public var searchColor = RGBColor(red: 0xe6, green: 0x00, blue: 0xe6)
 
+  /// Whether outputs that can be interactive (SVG) are: click to zoom,
+  /// search, details on hover (default true).
+  public var interactive = true
+
   /// The defaults.
   public init() {}
 

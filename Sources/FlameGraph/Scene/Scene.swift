@@ -37,6 +37,11 @@ public struct Scene: Sendable {
   public var totalSamples: Double
   /// The unit of counts (`samples`, `bytes`...).
   public var countName: String
+  /// Whether outputs that can be interactive (SVG) should be.
+  public var isInteractive: Bool
+  /// The layout constants a viewer needs to lay frames out again after a
+  /// zoom with exactly the rules of the static layout.
+  public var geometry: SceneGeometry
 }
 
 /// A font: a family (a CSS-style list) and a size in points.
@@ -106,4 +111,20 @@ public enum Background: Sendable, Equatable {
   case gradient(top: RGBColor, bottom: RGBColor)
   /// One color.
   case solid(RGBColor)
+}
+
+/// The constants of a layout, so that an interactive viewer can redo it.
+public struct SceneGeometry: Sendable, Equatable {
+  /// Space left and right of the frames.
+  public var sidePadding: Double
+  /// Height of one row of frames.
+  public var frameHeight: Double
+  /// Space between a label and its box's edges.
+  public var labelPadding: Double
+  /// The fewest characters of a name shown after a cut.
+  public var minimumKeptCharacters: Int
+  /// The cut character.
+  public var ellipsis: String
+  /// Which end of a label that does not fit is kept.
+  public var truncation: LabelTruncation
 }
