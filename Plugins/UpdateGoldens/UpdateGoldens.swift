@@ -9,6 +9,15 @@ import PackagePlugin
 /// ```
 @main
 struct UpdateGoldens: CommandPlugin {
+  /// The file name ending the tool reads a format from (as OutputFormat has it).
+  static func fileExtension(of format: String) -> String {
+    switch format {
+    case "tree": return "tree.json"
+    case "speedscope": return "speedscope.json"
+    default: return format
+    }
+  }
+
   func performCommand(context: PluginContext, arguments: [String]) async throws {
     let tool = try context.tool(named: "flamegraph").url
     let root = context.package.directoryURL
@@ -25,12 +34,14 @@ struct UpdateGoldens: CommandPlugin {
       }
       let arguments = fields.count > 3 ? fields[3].split(separator: " ").map(String.init) : []
       for format in fields[1].split(separator: " ") {
-        let relative = "Goldens/\(format)/\(fields[0]).\(format)"
+        let relative = "Goldens/\(format)/\(fields[0]).\(Self.fileExtension(of: String(format)))"
         let output = root.appending(path: relative)
         let before = try? Data(contentsOf: output)
         let process = Process()
         process.executableURL = tool
         process.currentDirectoryURL = root
+        try FileManager.default.createDirectory(
+          at: output.deletingLastPathComponent(), withIntermediateDirectories: true)
         process.arguments = arguments + [fields[2], "-o", output.path]
         try process.run()
         process.waitUntilExit()

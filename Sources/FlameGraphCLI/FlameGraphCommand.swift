@@ -259,40 +259,36 @@ public struct FlameGraphCommand: ParsableCommand {
     _ = try outputFormat()
   }
 
-  /// Reads the input and lays it out: the scene this command would write,
-  /// in the format it would write it.
+  /// Reads the input and, for the formats that draw, lays it out: what this
+  /// command would write, ready to be written.
   ///
   /// - Throws: ``InputError`` for unusable input, `ValidationError` for bad flags.
-  public func makeScene(paletteMap: PaletteMap? = nil) throws -> (
-    scene: Scene, format: OutputFormat, diagnostics: ParseDiagnostics
-  ) {
+  public func prepareOutput(paletteMap: PaletteMap? = nil) throws -> PreparedOutput {
     var options = try makeOptions()
     options.paletteMap = paletteMap
     let format = try outputFormat()
     let profile = try Profile(reading: sources, options: options)
-    let scene = FlameGraphLayout(options: options, measurer: format.measurer(for: options))
-      .scene(for: profile)
-    return (scene, format, profile.diagnostics)
-  }
-
-  /// The backend for the chosen format and scale.
-  public func makeRenderer() throws -> any SceneRenderer {
-    try outputFormat().renderer(scale: scale)
+    let scene =
+      format.drawsScene
+      ? FlameGraphLayout(options: options, measurer: format.measurer(for: options))
+        .scene(for: profile) : nil
+    return PreparedOutput(
+      format: format, profile: profile, options: options, scene: scene, scale: scale)
   }
 
   /// Reads, lays out and writes.
   public func run() throws {
-    let rendered: (scene: Scene, format: OutputFormat, diagnostics: ParseDiagnostics)
+    let prepared: PreparedOutput
     do {
       let paletteMap = cp ? try PaletteMapFile.read(paletteFile) : nil
-      rendered = try makeScene(paletteMap: paletteMap)
+      prepared = try prepareOutput(paletteMap: paletteMap)
     } catch let error as InputError {
       if case .unreadable = error { fail(error.description, status: ExitStatus.unreadableInput) }
       fail(error.description, status: ExitStatus.badInput)
     }
-    if let summary = rendered.diagnostics.summary { warn("warning: \(summary)") }
-    if rendered.format != .svg {
-      let font = CairoFont(familyList: rendered.scene.font.family)
+    if let summary = prepared.profile.diagnostics.summary { warn("warning: \(summary)") }
+    if prepared.format == .png || prepared.format == .pdf {
+      let font = CairoFont(familyList: prepared.options.fontFamily)
       if font.isFallback {
         warn(
           "warning: none of the fonts \(font.requested) is installed; drawing with \(font.family) "
@@ -301,13 +297,15 @@ public struct FlameGraphCommand: ParsableCommand {
     }
     do {
       if let output {
-        try rendered.format.renderer(scale: scale).write(rendered.scene, toFile: output)
+        try AtomicFile.write(to: output) { writer in try prepared.write(to: writer) }
       } else {
         let writer = ByteWriter(fileDescriptor: STDOUT_FILENO)
-        try rendered.format.renderer(scale: scale).write(rendered.scene, to: writer)
+        try prepared.write(to: writer)
         try writer.finish()
       }
-      if cp, let map = rendered.scene.paletteMap { try PaletteMapFile.write(map, to: paletteFile) }
+      if cp, let map = prepared.scene?.paletteMap {
+        try PaletteMapFile.write(map, to: paletteFile)
+      }
     } catch let error as OutputError {
       fail(error.description, status: ExitStatus.unwritableOutput)
     } catch let error as CairoError {

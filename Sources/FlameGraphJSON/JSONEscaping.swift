@@ -27,7 +27,8 @@ extension ByteWriter {
         case 0x00..<0x20:
           escape =
             Array("\\u00".utf8) + [hex.utf8Start[Int(byte >> 4)], hex.utf8Start[Int(byte & 0xf)]]
-        case 0xE2 where index + 2 < bytes.count && bytes[index + 1] == 0x80
+        case 0xE2
+        where index + 2 < bytes.count && bytes[index + 1] == 0x80
           && (bytes[index + 2] == 0xA8 || bytes[index + 2] == 0xA9):
           escape = Array((bytes[index + 2] == 0xA8 ? "\\u2028" : "\\u2029").utf8)
           width = 3

@@ -112,6 +112,29 @@ import Testing
     #expect(try FileManager.default.contentsOfDirectory(atPath: directory.path).isEmpty)
   }
 
+  @Test func jsonFormatsFollowTheOutputName() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let expectations = [
+      ("graph.json", "\"schema\":\"swift-flamegraph/scene/1\""),
+      ("graph.tree.json", "\"schema\":\"swift-flamegraph/tree/1\""),
+      (
+        "graph.speedscope.json",
+        "\"$schema\":\"https://www.speedscope.app/file-format-schema.json\""
+      ),
+    ]
+    for (name, marker) in expectations {
+      let file = directory.appendingPathComponent(name)
+      let result = try CommandRunner.run([seed, "-o", file.path])
+      #expect(result.status == 0, "\(result.standardError)")
+      let text = try String(contentsOf: file, encoding: .utf8)
+      #expect(text.contains(marker), "\(name)")
+      #expect(try JSONSerialization.jsonObject(with: Data(text.utf8)) is [String: Any])
+    }
+    let tree = try CommandRunner.run(["--format", "tree"], input: Data("a;b 2\n".utf8))
+    let root = try JSONSerialization.jsonObject(with: tree.standardOutput) as? [String: Any]
+    #expect(root?["value"] as? Double == 2)
+  }
+
   @Test func unknownOutputExtensionIsAUsageError() throws {
     let directory = try CommandRunner.temporaryDirectory()
     let output = directory.appendingPathComponent("graph.xyz")

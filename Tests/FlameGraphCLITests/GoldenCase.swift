@@ -1,3 +1,4 @@
+import FlameGraphCLI
 import Foundation
 
 /// One row of `Goldens/goldens.tsv`: an input, the flags, the formats, and
@@ -10,14 +11,23 @@ struct GoldenCase: CustomStringConvertible, Sendable {
 
   var description: String { "\(name).\(format)" }
 
+  /// The file name ending of the format (`tree.json` for `tree`).
+  var fileExtension: String {
+    OutputFormat(rawValue: format)?.fileExtension ?? format
+  }
+
   /// The expected output.
-  var expectedPath: URL { RepositoryPaths.file("Goldens/\(format)/\(name).\(format)") }
+  var expectedPath: URL { RepositoryPaths.file("Goldens/\(format)/\(name).\(fileExtension)") }
 
   /// Where a mismatching output is written for inspection (ignored by git).
-  var actualPath: URL { RepositoryPaths.file("Goldens/\(format)/\(name).actual.\(format)") }
+  var actualPath: URL {
+    RepositoryPaths.file("Goldens/\(format)/\(name).actual.\(fileExtension)")
+  }
 
   /// Where the picture of the differences goes, for images.
-  var differencePath: URL { RepositoryPaths.file("Goldens/\(format)/\(name).diff.\(format)") }
+  var differencePath: URL {
+    RepositoryPaths.file("Goldens/\(format)/\(name).diff.\(fileExtension)")
+  }
 
   /// The command line that renders it, input made absolute.
   var commandLine: [String] {

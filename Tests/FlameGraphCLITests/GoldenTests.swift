@@ -27,8 +27,7 @@ import Testing
   @Test(arguments: cases)
   func outputMatchesGolden(_ golden: GoldenCase) throws {
     let command = try FlameGraphCommand.parse(golden.commandLine)
-    let rendered = try command.makeScene()
-    let bytes = try command.makeRenderer().render(rendered.scene)
+    let bytes = try command.prepareOutput().bytes()
     let expectedData = try Data(contentsOf: golden.expectedPath)
     if golden.format == "png" {
       let expected = try #require(RasterImage(png: Array(expectedData)))

@@ -38,7 +38,7 @@ struct FramePlacer {
   mutating func placeFrames() -> [FrameBox] {
     let tree = profile.tree
     let index = tree.childIndex(minimumTotal: minimumTotal)
-    let ranks = options.merging == .byName ? profile.frames.alphabeticalRanks() : nil
+    let order = ChildOrder(profile: profile, merging: options.merging)
     let maximumDelta = tree.isDifferential ? largestDelta() : 0
     let total = profile.totalSamples
     var boxes: [FrameBox] = []
@@ -57,9 +57,7 @@ struct FramePlacer {
           maximumDelta: maximumDelta))
       maximumDepth = max(maximumDepth, depth)
       children = index.children(of: node)
-      if let ranks, children.count > 1 {
-        children.sort { ranks[Int(tree.frame(of: $0))] < ranks[Int(tree.frame(of: $1))] }
-      }
+      order.sort(&children)
       // Children start at the parent's left edge, side by side; whatever is
       // left at the right is the parent's self time.
       var childX = x + children.reduce(0) { $0 + tree.total(of: $1) } * scale
@@ -102,7 +100,8 @@ struct FramePlacer {
         color: fill.luminance < 0.1 ? .white : .black)
     }
     return FrameBox(
-      node: node, parent: parent, depth: depth, x: x, y: 0, width: width, height: options.frameHeight - 1,
+      node: node, parent: parent, depth: depth, x: x, y: 0, width: width,
+      height: options.frameHeight - 1,
       fill: fill, name: name, label: label, tooltip: tooltip, total: nodeTotal,
       selfCount: tree.selfCount(of: node), beforeTotal: before)
   }

@@ -61,6 +61,10 @@ public struct CallTree: @unchecked Sendable {
   /// count of a differential profile).
   public func selfCount(of node: NodeID) -> Double { selfCountTable.count(of: node) }
 
+  /// The nodes that end at least one stack (whose own count is positive),
+  /// in ascending order: the distinct stacks of the profile.
+  public func nodesWithSelfSamples() -> [NodeID] { selfCountTable.nodesWithSamples }
+
   /// Samples spent in each node itself, not in its children, indexed by node.
   public func selfCounts() -> [Double] {
     (0..<nodeCount).map { selfCount(of: NodeID($0)) }

@@ -32,6 +32,12 @@ struct SelfCountTable: @unchecked Sendable {
     dense = copy
   }
 
+  /// The nodes with samples of their own, in ascending order.
+  var nodesWithSamples: [NodeID] {
+    if let dense { return (0..<dense.count).filter { dense[$0] > 0 }.map { NodeID($0) } }
+    return zip(nodes, counts).filter { $0.1 > 0 }.map(\.0)
+  }
+
   /// The node's own count.
   func count(of node: NodeID) -> Double {
     if let dense { return Int(node) < dense.count ? dense[Int(node)] : 0 }

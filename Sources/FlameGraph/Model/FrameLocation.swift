@@ -1,0 +1,124 @@
+/// What a frame name says about where the code is: function, file, line.
+///
+/// ```swift
+/// FrameLocation(parsing: "parse (json/decoder.py:337)")
+/// // function "parse", file "json/decoder.py", line 337
+/// ```
+public struct FrameLocation: Sendable, Equatable {
+  /// The function, when the name has one.
+  public var function: String?
+  /// The file as written in the name (relative or absolute).
+  public var file: String
+  /// The 1-based line number.
+  public var line: Int
+
+  /// A location from its parts.
+  public init(function: String?, file: String, line: Int) {
+    self.function = function
+    self.file = file
+    self.line = line
+  }
+
+  /// Whether `file` names a file on disk, rather than a pseudo-file such as
+  /// `<frozen importlib._bootstrap>` or `<string>`.
+  public var isSourceFile: Bool { !file.hasPrefix("<") && !file.isEmpty }
+
+  /// Parses a frame name with the first syntax of ``FrameNameSyntax/all``
+  /// that understands it; nil when none does.
+  public init?(parsing name: String) {
+    for syntax in FrameNameSyntax.all {
+      if let location = syntax.parse(name) {
+        self = location
+        return
+      }
+    }
+    return nil
+  }
+}
+
+/// One way profilers write a frame's location into its name.
+///
+/// To understand another syntax, add a case to ``all`` with a parse function
+/// that returns nil for names it does not recognise. The first match wins, so
+/// more specific syntaxes come first.
+public struct FrameNameSyntax: Sendable {
+  /// A short name for documentation and tests.
+  public let name: String
+  /// Returns the location, or nil when the frame name is not in this syntax.
+  public let parse: @Sendable (String) -> FrameLocation?
+
+  /// The syntaxes tried, in order.
+  public static let all: [FrameNameSyntax] = [pySpy, fil, bare]
+
+  /// py-spy and austin: `function (path/file.py:12)`.
+  public static let pySpy = FrameNameSyntax(name: "function (file:line)") { name in
+    guard let (before, inside) = splitTrailingParentheses(name),
+      let (file, line) = splitFileLine(inside)
+    else { return nil }
+    return FrameLocation(function: before, file: file, line: line)
+  }
+
+  /// Fil: `path/file.py:12 (function)`.
+  public static let fil = FrameNameSyntax(name: "file:line (function)") { name in
+    guard let (before, inside) = splitTrailingParentheses(name),
+      let (file, line) = splitFileLine(before)
+    else { return nil }
+    return FrameLocation(function: inside, file: file, line: line)
+  }
+
+  /// A bare location: `path/file.py:12`.
+  public static let bare = FrameNameSyntax(name: "file:line") { name in
+    guard let (file, line) = splitFileLine(name) else { return nil }
+    return FrameLocation(function: nil, file: file, line: line)
+  }
+
+  /// `head (inside)` → (head, inside), for a name ending with `)`. The
+  /// parenthesis that opens the last group is found by balancing, so
+  /// `f (g(x)) (a.py:1)` works.
+  static func splitTrailingParentheses(_ name: String) -> (String, String)? {
+    guard name.hasSuffix(")") else { return nil }
+    var depth = 0
+    var index = name.endIndex
+    while index > name.startIndex {
+      index = name.index(before: index)
+      switch name[index] {
+      case ")": depth += 1
+      case "(":
+        depth -= 1
+        if depth == 0 {
+          guard index > name.startIndex, name[name.index(before: index)] == " " else {
+            return nil
+          }
+          let head = String(name[..<name.index(before: index)])
+          let inside = String(name[name.index(after: index)..<name.index(before: name.endIndex)])
+          return head.isEmpty || inside.isEmpty ? nil : (head, inside)
+        }
+      default: break
+      }
+    }
+    return nil
+  }
+
+  /// `path:12` → (path, 12); the line is the digits after the last colon.
+  static func splitFileLine(_ text: String) -> (String, Int)? {
+    guard let colon = text.lastIndex(of: ":") else { return nil }
+    let digits = text[text.index(after: colon)...]
+    guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+      let line = Int(digits), colon > text.startIndex
+    else { return nil }
+    let file = String(text[..<colon])
+    // A file name has something besides digits (`12:34` is a time, not a place).
+    guard !file.contains(" ") || file.hasPrefix("<"), !file.allSatisfy(\.isNumber) else {
+      return nil
+    }
+    return (file, line)
+  }
+}
+
+extension FrameTable {
+  /// The location a frame's name gives, parsed on each call: callers that
+  /// need it often keep it per frame id.
+  public func location(of id: FrameID) -> FrameLocation? {
+    FrameLocation(parsing: name(of: id))
+  }
+}

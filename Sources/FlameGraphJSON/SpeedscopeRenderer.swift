@@ -1,0 +1,105 @@
+import FlameGraph
+
+/// Writes the profile in speedscope's file format, so it opens in
+/// speedscope.app: one sampled profile over shared frames.
+///
+/// Each distinct frame becomes one shared frame; names in a known location
+/// syntax (``FrameLocation``) keep their function as the name and their
+/// `file` and `line`. Each stack that has samples of its own becomes one
+/// sample, weighted by them, so weights add up to the profile's total (the
+/// second count of a differential profile).
+public struct SpeedscopeRenderer: ProfileRenderer {
+  /// The `$schema` speedscope checks.
+  public static let schemaURL = "https://www.speedscope.app/file-format-schema.json"
+
+  /// A renderer.
+  public init() {}
+
+  /// Writes the file.
+  public func write(_ profile: Profile, options: Options, to writer: ByteWriter) throws {
+    let tree = profile.tree
+    var document = JSONObjectWriter(writer)
+    document.string("$schema", Self.schemaURL)
+    document.string("exporter", "swift-flamegraph")
+    document.string("name", options.effectiveTitle)
+    document.integer("activeProfileIndex", 0)
+    document.raw("shared") {
+      var shared = JSONObjectWriter(writer)
+      shared.raw("frames") { writeFrames(profile.frames, writer) }
+      shared.close()
+    }
+    document.raw("profiles") {
+      writer.write(byte: UInt8(ascii: "["))
+      var sampled = JSONObjectWriter(writer)
+      sampled.string("type", "sampled")
+      sampled.string("name", options.effectiveTitle)
+      sampled.string("unit", Self.unit(for: options.countName))
+      sampled.number("startValue", 0)
+      sampled.number("endValue", profile.totalSamples, decimals: 6)
+      let stacks = tree.nodesWithSelfSamples()
+      sampled.raw("samples") {
+        writer.write("[\n")
+        var path: [FrameID] = []
+        for (index, node) in stacks.enumerated() {
+          if index > 0 { writer.write(",\n") }
+          path.removeAll(keepingCapacity: true)
+          var current = node
+          while current != tree.root {
+            path.append(tree.frame(of: current))
+            current = tree.parent(of: current)
+          }
+          writer.write(byte: UInt8(ascii: "["))
+          for (position, frame) in path.reversed().enumerated() {
+            if position > 0 { writer.write(byte: UInt8(ascii: ",")) }
+            writer.writeInteger(Int64(frame))
+          }
+          writer.write(byte: UInt8(ascii: "]"))
+        }
+        writer.write("\n]")
+      }
+      sampled.raw("weights") {
+        writer.write(byte: UInt8(ascii: "["))
+        for (index, node) in stacks.enumerated() {
+          if index > 0 { writer.write(byte: UInt8(ascii: ",")) }
+          writer.write(number: tree.selfCount(of: node), decimals: 6)
+        }
+        writer.write(byte: UInt8(ascii: "]"))
+      }
+      sampled.close()
+      writer.write(byte: UInt8(ascii: "]"))
+    }
+    document.close()
+    writer.write("\n")
+  }
+
+  /// Frame ids are the shared frames' indices.
+  private func writeFrames(_ frames: FrameTable, _ writer: ByteWriter) {
+    writer.write("[\n")
+    for id in 0..<FrameID(frames.count) {
+      if id > 0 { writer.write(",\n") }
+      let name = frames.name(of: id)
+      var frame = JSONObjectWriter(writer)
+      if let location = FrameLocation(parsing: name) {
+        frame.string("name", location.function ?? name)
+        frame.string("file", location.file)
+        frame.integer("line", location.line)
+      } else {
+        frame.string("name", name)
+      }
+      frame.close()
+    }
+    writer.write("\n]")
+  }
+
+  /// speedscope's unit for a count name; "none" when it has no such unit.
+  static func unit(for countName: String) -> String {
+    switch countName.lowercased() {
+    case "bytes", "byte", "b": return "bytes"
+    case "nanoseconds", "ns": return "nanoseconds"
+    case "microseconds", "us", "µs": return "microseconds"
+    case "milliseconds", "ms": return "milliseconds"
+    case "seconds", "s": return "seconds"
+    default: return "none"
+    }
+  }
+}
