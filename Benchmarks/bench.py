@@ -40,6 +40,9 @@ CASES = [
     ("svg", ["-o", ".build/bench/ours.svg"]),
     ("png", ["-o", ".build/bench/ours.png"]),
     ("pdf", ["-o", ".build/bench/ours.pdf"]),
+    ("json", ["-o", ".build/bench/ours.json"]),
+    ("tree", ["-o", ".build/bench/ours.tree.json"]),
+    ("speedscope", ["-o", ".build/bench/ours.speedscope.json"]),
 ]
 
 

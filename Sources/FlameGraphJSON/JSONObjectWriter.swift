@@ -17,7 +17,8 @@ struct JSONObjectWriter {
     isFirst = false
     writer.write(byte: UInt8(ascii: "\""))
     writer.write(bytes: UnsafeBufferPointer(start: name.utf8Start, count: name.utf8CodeUnitCount))
-    writer.write(bytes: [UInt8(ascii: "\""), UInt8(ascii: ":")])
+    writer.write(byte: UInt8(ascii: "\""))
+    writer.write(byte: UInt8(ascii: ":"))
   }
 
   mutating func string(_ name: StaticString, _ value: String) {

@@ -5,7 +5,9 @@ import FlameGraph
 /// The document is described by `Schemas/scene.schema.json`; its `schema`
 /// field names the version (``schema``), which changes only when a field
 /// changes meaning or disappears. Frames come parents first, each with the
-/// index of its parent's frame. Writing streams: no document tree is built.
+/// index of its parent's frame. Tooltips are left out: they repeat the name
+/// and counts (`name (total countName, share%)`), and the file stays smaller
+/// than the SVG. Writing streams: no document tree is built.
 ///
 /// ```swift
 /// let json = try SceneJSONRenderer().render(scene)
@@ -94,7 +96,6 @@ public struct SceneJSONRenderer: SceneRenderer {
       item.color("color", label.color)
       item.close()
     }
-    object.string("tooltip", frame.tooltip)
     object.number("total", frame.total, decimals: 6)
     object.number("self", frame.selfCount, decimals: 6)
     object.number("share", total > 0 ? frame.total / total : 0, decimals: 6)

@@ -22,7 +22,7 @@ public struct TreeJSONRenderer: ProfileRenderer {
     let tree = profile.tree
     let index = tree.childIndex()
     let order = ChildOrder(profile: profile, merging: options.merging)
-    var names: [FrameID: String] = [:]
+    var names = [String?](repeating: nil, count: profile.frames.count)
     /// A node whose children are being written.
     struct OpenNode {
       /// Children still to write, last one first.
@@ -54,7 +54,7 @@ public struct TreeJSONRenderer: ProfileRenderer {
 
   /// Writes `{"name":...,"value":...,"self":...,"children":[` for a node.
   private func openNode(
-    _ node: NodeID, profile: Profile, countName: String?, names: inout [FrameID: String],
+    _ node: NodeID, profile: Profile, countName: String?, names: inout [String?],
     writer: ByteWriter
   ) {
     let tree = profile.tree
@@ -67,11 +67,11 @@ public struct TreeJSONRenderer: ProfileRenderer {
     let name: String
     if frame < 0 {
       name = "all"
-    } else if let cached = names[frame] {
+    } else if let cached = names[Int(frame)] {
       name = cached
     } else {
       name = profile.frames.name(of: frame)
-      names[frame] = name
+      names[Int(frame)] = name
     }
     object.string("name", name)
     object.number("value", tree.total(of: node), decimals: 6)

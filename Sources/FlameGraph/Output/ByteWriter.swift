@@ -21,9 +21,13 @@ public final class ByteWriter {
   /// Receives a chunk of output.
   public typealias Sink = (UnsafeRawBufferPointer) throws -> Void
 
-  private var buffer: [UInt8] = []
+  /// The pending bytes: `storage[0..<count]`, room for `capacity`. Raw
+  /// memory and inlinable appends keep the per-byte cost of writers in
+  /// other modules at a store and an increment.
+  @usableFromInline let storage: UnsafeMutablePointer<UInt8>
+  @usableFromInline var count = 0
+  @usableFromInline let capacity: Int
   private let sink: Sink?
-  private let chunkSize: Int
   private var failure: (any Error)?
   /// Everything written, when the writer collects in memory.
   public private(set) var collected: [UInt8] = []
@@ -31,16 +35,18 @@ public final class ByteWriter {
   /// A writer that collects everything in ``collected``.
   public init() {
     sink = nil
-    chunkSize = 1 << 20
-    buffer.reserveCapacity(chunkSize)
+    capacity = 1 << 20
+    storage = .allocate(capacity: capacity)
   }
 
   /// A writer that flushes chunks of about `chunkSize` bytes to `sink`.
   public init(chunkSize: Int = 1 << 20, sink: @escaping Sink) {
     self.sink = sink
-    self.chunkSize = chunkSize
-    buffer.reserveCapacity(chunkSize + 4096)
+    capacity = max(chunkSize, 64)
+    storage = .allocate(capacity: capacity)
   }
+
+  deinit { storage.deallocate() }
 
   /// A writer to a file descriptor, such as standard output.
   public convenience init(fileDescriptor: Int32) {
@@ -48,49 +54,65 @@ public final class ByteWriter {
   }
 
   /// Appends UTF-8 text.
-  @inline(__always)
+  @inlinable
   public func write(_ text: String) {
     var text = text
-    text.withUTF8 { buffer.append(contentsOf: $0) }
-    flushIfFull()
+    text.withUTF8 { write(bytes: $0) }
   }
 
   /// Appends one byte.
-  @inline(__always)
+  @inlinable
   public func write(byte: UInt8) {
-    buffer.append(byte)
+    if count == capacity { flush() }
+    storage[count] = byte
+    count += 1
+  }
+
+  /// Appends raw bytes from memory.
+  @inlinable
+  public func write(bytes: UnsafeBufferPointer<UInt8>) {
+    guard let base = bytes.baseAddress, bytes.count > 0 else { return }
+    if count + bytes.count > capacity {
+      flush()
+      if bytes.count > capacity {
+        deliver(UnsafeRawBufferPointer(bytes))
+        return
+      }
+    }
+    (storage + count).update(from: base, count: bytes.count)
+    count += bytes.count
   }
 
   /// Appends raw bytes.
   public func write<Bytes: Sequence>(bytes: Bytes) where Bytes.Element == UInt8 {
-    buffer.append(contentsOf: bytes)
-    flushIfFull()
+    for byte in bytes { write(byte: byte) }
   }
 
-  /// Appends raw bytes from memory.
-  @inline(__always)
-  public func write(bytes: UnsafeBufferPointer<UInt8>) {
-    buffer.append(contentsOf: bytes)
-    flushIfFull()
+  /// Appends a static string's bytes.
+  @inlinable
+  public func write(_ text: StaticString) {
+    write(bytes: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
   /// Appends a color as `#rrggbb`.
-  @inline(__always)
+  @inlinable
   public func write(hexColor color: RGBColor) {
     let digits: StaticString = "0123456789abcdef"
     let table = digits.utf8Start
-    buffer.append(UInt8(ascii: "#"))
-    for channel in [color.red, color.green, color.blue] {
-      buffer.append(table[Int(channel >> 4)])
-      buffer.append(table[Int(channel & 0xf)])
-    }
+    write(byte: UInt8(ascii: "#"))
+    write(byte: table[Int(color.red >> 4)])
+    write(byte: table[Int(color.red & 0xf)])
+    write(byte: table[Int(color.green >> 4)])
+    write(byte: table[Int(color.green & 0xf)])
+    write(byte: table[Int(color.blue >> 4)])
+    write(byte: table[Int(color.blue & 0xf)])
   }
 
   /// Appends a number with at most `decimals` decimals (0...6), trailing
   /// zeros dropped: `12`, `12.5`, `0.33`. No `String(format:)`, no locale.
   public func write(number: Double, decimals: Int = 2) {
     guard number.isFinite else {
-      buffer.append(UInt8(ascii: "0"))
+      write(byte: UInt8(ascii: "0"))
       return
     }
     var scale: Int64 = 1
@@ -103,13 +125,13 @@ public final class ByteWriter {
     }
     var scaled = Int64((number * Double(scale)).rounded())
     if scaled < 0 {
-      buffer.append(UInt8(ascii: "-"))
+      write(byte: UInt8(ascii: "-"))
       scaled = -scaled
     }
     writeInteger(scaled / scale)
     var fraction = scaled % scale
     guard fraction != 0 else { return }
-    buffer.append(UInt8(ascii: "."))
+    write(byte: UInt8(ascii: "."))
     var digits = decimals
     while fraction % 10 == 0 {
       fraction /= 10
@@ -118,7 +140,7 @@ public final class ByteWriter {
     var divisor: Int64 = 1
     for _ in 1..<max(digits, 1) { divisor *= 10 }
     while divisor > 0 {
-      buffer.append(UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
+      write(byte: UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
       divisor /= 10
     }
   }
@@ -126,7 +148,7 @@ public final class ByteWriter {
   /// Appends a non-negative integer in decimal.
   public func writeInteger(_ value: Int64) {
     if value < 10 {
-      buffer.append(UInt8(ascii: "0") + UInt8(value))
+      write(byte: UInt8(ascii: "0") + UInt8(value))
       return
     }
     var digits:
@@ -143,26 +165,27 @@ public final class ByteWriter {
         rest /= 10
         count += 1
       }
-      for index in stride(from: count - 1, through: 0, by: -1) { buffer.append(storage[index]) }
+      for index in stride(from: count - 1, through: 0, by: -1) { write(byte: storage[index]) }
     }
-  }
-
-  @inline(__always)
-  private func flushIfFull() {
-    if buffer.count >= chunkSize { flush() }
   }
 
   /// Hands buffered bytes to the sink (or to ``collected``).
   public func flush() {
-    guard !buffer.isEmpty else { return }
+    guard count > 0 else { return }
+    deliver(UnsafeRawBufferPointer(start: storage, count: count))
+    count = 0
+  }
+
+  /// Passes bytes on, keeping the first error.
+  @usableFromInline
+  func deliver(_ bytes: UnsafeRawBufferPointer) {
     if let sink {
       if failure == nil {
-        do { try buffer.withUnsafeBytes { try sink($0) } } catch { failure = error }
+        do { try sink(bytes) } catch { failure = error }
       }
     } else {
-      collected.append(contentsOf: buffer)
+      collected.append(contentsOf: bytes)
     }
-    buffer.removeAll(keepingCapacity: true)
   }
 
   /// Flushes and throws the first error the sink met, if any.
