@@ -153,6 +153,18 @@ public struct FlameGraphCommand: ParsableCommand {
     help: "Accepted for compatibility: the SVG already has one frame a line.")
   var prettyXML = false
 
+  @Option(
+    name: .customLong("source-path"),
+    help: "Look up relative file names of frames in this folder, then the current one (repeatable).")
+  var sourcePath: [String] = []
+
+  @Flag(name: .customLong("no-source"), help: "Do not show source lines in frames.")
+  var noSource = false
+
+  @Option(
+    help: "Color by category with a legend: a preset (\(CategoryRules.presetNames.joined(separator: ", "))) or a rules file of `PATTERN -> CATEGORY [#color]` lines.")
+  var categories: String?
+
   @Flag(help: "Make any malformed input line an error.")
   var strict = false
 
@@ -177,6 +189,9 @@ public struct FlameGraphCommand: ParsableCommand {
     }
     options.factor = factor
     options.strict = strict
+    options.showSourceCode = !noSource
+    options.sourcePaths = sourcePath
+    if let categories { options.categories = try CategoryRulesFile.load(categories) }
     options.interactive = !noJavascript
     guard scale.isFinite, scale > 0, scale <= 8 else {
       throw ValidationError("--scale must be a number above 0 and at most 8.")
@@ -287,6 +302,13 @@ public struct FlameGraphCommand: ParsableCommand {
       fail(error.description, status: ExitStatus.badInput)
     }
     if let summary = prepared.profile.diagnostics.summary { warn("warning: \(summary)") }
+    // Missing source files are worth a warning when sources were asked for,
+    // or when some were found and others not; otherwise they are expected.
+    if let scene = prepared.scene, let summary = scene.sourceDiagnostics.summary,
+      !sourcePath.isEmpty || scene.frames.contains(where: { $0.sourceLine != nil })
+    {
+      warn("warning: \(summary)")
+    }
     if prepared.format == .png || prepared.format == .pdf {
       let font = CairoFont(familyList: prepared.options.fontFamily)
       if font.isFallback {

@@ -15,6 +15,16 @@ struct CairoSceneDrawer {
     if let subtitle = scene.subtitle { drawText(subtitle, context) }
     cairo_set_font_size(context, scene.font.size)
     for frame in scene.frames { drawFrame(frame, context) }
+    for entry in scene.legend { drawLegendEntry(entry, context) }
+  }
+
+  private func drawLegendEntry(_ entry: LegendEntry, _ context: OpaquePointer) {
+    setColor(entry.color, context)
+    cairo_rectangle(context, entry.swatch.x, entry.swatch.y, entry.swatch.width, entry.swatch.height)
+    cairo_fill(context)
+    setColor(.black, context)
+    cairo_move_to(context, entry.textX, entry.textY)
+    cairo_show_text(context, CairoText.drawable(entry.text))
   }
 
   private func drawBackground(_ context: OpaquePointer) {
@@ -47,6 +57,16 @@ struct CairoSceneDrawer {
       cairo_stroke(context)
     } else {
       cairo_fill(context)
+    }
+    if let code = frame.code {
+      // Code is oblique, as the SVG draws it; same advances in a monospace font.
+      cairo_select_font_face(
+        context, font.family, CAIRO_FONT_SLANT_OBLIQUE, CAIRO_FONT_WEIGHT_NORMAL)
+      setColor(code.color, context)
+      cairo_move_to(context, code.x, code.y)
+      cairo_show_text(context, CairoText.drawable(code.text))
+      cairo_select_font_face(
+        context, font.family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
     }
     guard let label = frame.label else { return }
     let text = CairoText.drawable(label.text)

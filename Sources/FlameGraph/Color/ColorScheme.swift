@@ -10,6 +10,8 @@ public struct FrameColorInput: Sendable {
   public var delta: Double
   /// The largest absolute delta among drawn frames (0 when not differential).
   public var maximumDelta: Double
+  /// The frame's category, when frames are colored by category.
+  public var category: FrameCategory?
 }
 
 /// Chooses each frame's fill color.
@@ -76,6 +78,29 @@ public struct DiffusionColorScheme: ColorScheme {
       hue: 45 * (1 - intensity), saturation: 0.35 + 0.65 * intensity,
       lightness: 0.92 - 0.42 * intensity
     ).rgb
+  }
+}
+
+/// Category colors with diffusion: each category keeps its hue, and within
+/// it saturation grows with the frame's share exactly as in
+/// ``DiffusionColorScheme``, from a pale tint to the full category color.
+public struct CategoryColorScheme: ColorScheme {
+  /// A category scheme.
+  public init() {}
+
+  /// What frames of no category (the root) are drawn as, and the legend
+  /// entry of samples without frames.
+  public static let idle = FrameCategory(
+    name: "Idle (no frames)", color: RGBColor(red: 0xbb, green: 0xbb, blue: 0xbb))
+
+  /// The category's color mixed with white, less white the wider the frame.
+  public mutating func fill(for frame: FrameColorInput) -> RGBColor {
+    let category = frame.category ?? Self.idle
+    let strength = 0.12 + 0.88 * DiffusionColorScheme.intensity(share: frame.share)
+    func mix(_ channel: UInt8) -> Double { 255 - (255 - Double(channel)) * strength }
+    return RGBColor(
+      clampingRed: mix(category.color.red), green: mix(category.color.green),
+      blue: mix(category.color.blue))
   }
 }
 

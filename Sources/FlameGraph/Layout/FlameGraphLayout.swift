@@ -13,6 +13,10 @@ public struct FlameGraphLayout: Sendable {
 
   /// The options that shape the scene.
   public var options: Options
+  /// The most thin frames (narrower than the minimum width) an interactive
+  /// scene lists for search totals (default 50,000); beyond it only the
+  /// widest are listed, and search shares become bounds.
+  public var thinFrameLimit = 50_000
   /// Measures label widths; the monospace model unless a backend brings its own.
   public var measurer: any TextMeasurer
 
@@ -45,17 +49,27 @@ public struct FlameGraphLayout: Sendable {
       profile: profile, options: options, measurer: measurer, scale: scale,
       minimumTotal: minimumTotal)
     var frames = placer.placeFrames()
-    let rows = Double(placer.maximumDepth + 1)
-    let height = topPadding + bottomPadding + rows * options.frameHeight
+    let legend = LegendLayout(
+      entries: placer.categoryShares(), options: options, top: topPadding - options.fontSize * 0.5,
+      measurer: measurer)
+    let rows = RowLayout(
+      frames: frames, maximumDepth: placer.maximumDepth, frameHeight: options.frameHeight)
+    let framesTop = topPadding + legend.height
+    let height = framesTop + bottomPadding + rows.totalHeight
     for index in frames.indices {
-      let y = rowTop(depth: frames[index].depth, canvasHeight: height)
+      let depth = frames[index].depth
+      let y = rows.top(
+        of: depth, direction: options.direction, framesTop: framesTop,
+        framesBottom: height - bottomPadding)
       frames[index].y = y
+      frames[index].height = rows.height(of: depth) - 1
       frames[index].label?.y = labelBaseline(rowTop: y)
+      frames[index].code?.y = labelBaseline(rowTop: y) + options.frameHeight
     }
-    return Scene(
+    var scene = Scene(
       width: options.imageWidth, height: height,
       background: options.background
-        ?? (options.colorDiffusion || tree.isDifferential
+        ?? (options.colorDiffusion || options.categories != nil || tree.isDifferential
           ? .greyGradient : options.palette.defaultBackground),
       font: SceneFont(
         family: options.fontFamily, size: options.fontSize, characterWidth: options.fontWidth),
@@ -73,7 +87,7 @@ public struct FlameGraphLayout: Sendable {
           text: "", x: Self.sidePadding, y: height - bottomPadding / 2 + options.fontSize * 0.35,
           anchor: .start, fontSize: options.fontSize),
         nameType: options.nameType),
-      legend: [], direction: options.direction, paletteMap: placer.paletteMap,
+      legend: legend.entries, direction: options.direction, paletteMap: placer.paletteMap,
       frameStroke: options.frameStroke,
       searchColor: options.searchColor, totalSamples: total, countName: options.countName,
       isInteractive: options.interactive,
@@ -81,15 +95,15 @@ public struct FlameGraphLayout: Sendable {
         sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
         labelPadding: LabelFitter.padding,
         minimumKeptCharacters: LabelFitter.minimumKeptCharacters,
-        ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation))
-  }
-
-  /// The top of a row of frames at `depth`.
-  func rowTop(depth: Int, canvasHeight: Double) -> Double {
-    switch options.direction {
-    case .icicle: return topPadding + Double(depth) * options.frameHeight
-    case .flame: return canvasHeight - bottomPadding - Double(depth + 1) * options.frameHeight
+        ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
+        labelBaseline: labelBaseline(rowTop: 0)))
+    scene.sourceDiagnostics = placer.sourceDiagnostics
+    if options.interactive {
+      scene.catalog = FrameCatalogBuilder(
+        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
+      ).catalog(for: frames)
     }
+    return scene
   }
 
   /// The baseline that centers a label vertically in its row.

@@ -12,6 +12,7 @@ struct FramePlacer {
   private(set) var maximumDepth = 0
   private var nameCache: [String?]
   private var annotationCache: [FrameAnnotation??]
+  private var decorations: FrameDecorations
 
   init(
     profile: Profile, options: Options, measurer: any TextMeasurer, scale: Double,
@@ -25,6 +26,8 @@ struct FramePlacer {
       measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation)
     if profile.isDifferential {
       colorScheme = DifferentialColorScheme(negate: options.negateDifferential)
+    } else if options.categories != nil {
+      colorScheme = CategoryColorScheme()
     } else if options.colorDiffusion {
       colorScheme = DiffusionColorScheme()
     } else {
@@ -33,7 +36,34 @@ struct FramePlacer {
     paletteMap = options.paletteMap
     nameCache = Array(repeating: nil, count: profile.frames.count)
     annotationCache = Array(repeating: nil, count: profile.frames.count)
+    decorations = FrameDecorations(profile: profile, options: options, measurer: measurer)
   }
+
+  /// The legend's categories and their shares of the total, from self
+  /// samples so that shares add up to 1; samples of the root itself (lines
+  /// without frames, such as idle samples) get an "Idle" entry when there
+  /// are any. Empty without categories.
+  mutating func categoryShares() -> [(category: FrameCategory, share: Double)] {
+    guard let categories = options.categories, !profile.isDifferential else { return [] }
+    var shares = [Double](repeating: 0, count: categories.categories.count)
+    var idle = 0.0
+    let tree = profile.tree
+    let total = profile.totalSamples
+    for node in tree.nodesWithSelfSamples() {
+      let share = tree.selfCount(of: node) / total
+      if let category = decorations.category(of: tree.frame(of: node)) {
+        shares[category] += share
+      } else {
+        idle += share
+      }
+    }
+    var legend = Array(zip(categories.categories, shares)).map { (category: $0, share: $1) }
+    if idle > 0 { legend.append((CategoryColorScheme.idle, idle)) }
+    return legend
+  }
+
+  /// What the source files could not give.
+  var sourceDiagnostics: SourceDiagnostics { decorations.sourceDiagnostics }
 
   mutating func placeFrames() -> [FrameBox] {
     let tree = profile.tree
@@ -79,11 +109,13 @@ struct FramePlacer {
     let share = total > 0 ? nodeTotal / total : 0
     let before = tree.isDifferential ? tree.beforeTotal(of: node) : nil
     let delta = before.map { nodeTotal - $0 } ?? 0
+    let frame = tree.frame(of: node)
+    let category = decorations.category(of: frame)
     let fill = color(
       name: name,
       FrameColorInput(
         name: name, annotation: annotation(of: node), share: share, delta: delta,
-        maximumDelta: maximumDelta))
+        maximumDelta: maximumDelta, category: category.map { options.categories!.categories[$0] }))
     var tooltip =
       "\(name) (\(CountFormatter.count(nodeTotal)) \(options.countName), \(CountFormatter.percent(share))%"
     if before != nil {
@@ -91,19 +123,24 @@ struct FramePlacer {
       tooltip += "; \(deltaShare > 0 ? "+" : "")\(CountFormatter.percent(deltaShare))%"
     }
     tooltip += ")"
+    let sourceLine = decorations.sourceLine(of: frame)
+    if let sourceLine { tooltip += "\n" + sourceLine }
     let label = fitter.fit(name, width: width).map { fitted in
       let trailing = fitted.isTruncated && options.labelTruncation == .keepEnd
       return FittedLabel(
         text: fitted.text,
         x: trailing ? x + width - LabelFitter.padding : x + LabelFitter.padding, y: 0,
         alignment: trailing ? .trailing : .leading, isTruncated: fitted.isTruncated,
-        color: fill.luminance < 0.1 ? .white : .black)
+        color: fill.labelColor)
     }
     return FrameBox(
       node: node, parent: parent, depth: depth, x: x, y: 0, width: width,
       height: options.frameHeight - 1,
-      fill: fill, name: name, label: label, tooltip: tooltip, total: nodeTotal,
-      selfCount: tree.selfCount(of: node), beforeTotal: before)
+      fill: fill, name: name, label: label, tooltip: tooltip,
+      sourceLine: sourceLine,
+      code: sourceLine.flatMap { decorations.fitCode($0, x: x, width: width, labelColor: fill) },
+      category: category, total: nodeTotal, selfCount: tree.selfCount(of: node),
+      beforeTotal: before)
   }
 
   private mutating func color(name: String, _ input: FrameColorInput) -> RGBColor {

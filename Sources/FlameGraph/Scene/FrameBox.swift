@@ -20,8 +20,18 @@ public struct FrameBox: Sendable, Equatable {
   public var name: String
   /// The label as it fits the box, or nil when the box is too narrow.
   public var label: FittedLabel?
-  /// The hover text: `name (1,234 samples, 5.67%)`.
+  /// The hover text: `name (1,234 samples, 5.67%)`, and the source line
+  /// on a second line when there is one.
   public var tooltip: String
+  /// The source line the frame points to, indentation removed; nil when
+  /// the frame names no readable line.
+  public var sourceLine: String?
+  /// The source line as it fits under the label, cut at its end; nil when
+  /// there is none or the box is too narrow.
+  public var code: FittedLabel?
+  /// The index of the frame's category in ``Scene/legend``, when frames are
+  /// colored by category.
+  public var category: Int?
   /// The samples in the node and its descendants.
   public var total: Double
   /// The samples in the node itself.

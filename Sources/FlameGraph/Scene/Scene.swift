@@ -29,6 +29,8 @@ public struct Scene: Sendable {
   /// The frame-name colors of a consistent palette, updated with the names
   /// this scene colored; nil when no consistent palette was asked for.
   public var paletteMap: PaletteMap?
+  /// Source files that could not give the code of their frames.
+  public var sourceDiagnostics = SourceDiagnostics()
   /// The outline of every frame, if any.
   public var frameStroke: RGBColor?
   /// The highlight color for search matches in interactive outputs.
@@ -42,6 +44,9 @@ public struct Scene: Sendable {
   /// The layout constants a viewer needs to lay frames out again after a
   /// zoom with exactly the rules of the static layout.
   public var geometry: SceneGeometry
+  /// Names, source lines and thin frames for interactive outputs; nil when
+  /// the scene is not interactive.
+  public var catalog: FrameCatalog? = nil
 }
 
 /// A font: a family (a CSS-style list) and a size in points.
@@ -87,14 +92,35 @@ public struct DetailsLine: Sendable, Equatable {
   public var nameType: String
 }
 
-/// A color key.
+/// A color key: a swatch, then the category's name and share.
 public struct LegendEntry: Sendable, Equatable {
   /// What the color stands for.
   public var name: String
   /// The color.
   public var color: RGBColor
-  /// The share of all samples it covers, 0...1.
+  /// The share of all samples it covers, 0...1 (self samples, so the
+  /// shares of a legend add up to 1).
   public var share: Double
+  /// The text drawn: `Standard library 12.34%`.
+  public var text: String
+  /// The color swatch.
+  public var swatch: Rect
+  /// The text's start.
+  public var textX: Double
+  /// The text's baseline.
+  public var textY: Double
+}
+
+/// A rectangle.
+public struct Rect: Sendable, Equatable {
+  /// Left edge.
+  public var x: Double
+  /// Top edge.
+  public var y: Double
+  /// Width.
+  public var width: Double
+  /// Height.
+  public var height: Double
 }
 
 /// Which way stacks grow.
@@ -127,4 +153,7 @@ public struct SceneGeometry: Sendable, Equatable {
   public var ellipsis: String
   /// Which end of a label that does not fit is kept.
   public var truncation: LabelTruncation
+  /// How far below the top of its row a label's baseline is, so that a
+  /// viewer adding a label after a zoom places it like the layout does.
+  public var labelBaseline: Double = 0
 }
