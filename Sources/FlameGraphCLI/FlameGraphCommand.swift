@@ -155,14 +155,17 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Option(
     name: .customLong("source-path"),
-    help: "Look up relative file names of frames in this folder, then the current one (repeatable).")
+    help: "Look up relative file names of frames in this folder, then the current one (repeatable)."
+  )
   var sourcePath: [String] = []
 
   @Flag(name: .customLong("no-source"), help: "Do not show source lines in frames.")
   var noSource = false
 
   @Option(
-    help: "Color by category with a legend: a preset (\(CategoryRules.presetNames.joined(separator: ", "))) or a rules file of `PATTERN -> CATEGORY [#color]` lines.")
+    help:
+      "Color by category with a legend: a preset (\(CategoryRules.presetNames.joined(separator: ", "))) or a rules file of `PATTERN -> CATEGORY [#color]` lines."
+  )
   var categories: String?
 
   @Flag(help: "Make any malformed input line an error.")

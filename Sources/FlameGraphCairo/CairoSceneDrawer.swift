@@ -20,7 +20,8 @@ struct CairoSceneDrawer {
 
   private func drawLegendEntry(_ entry: LegendEntry, _ context: OpaquePointer) {
     setColor(entry.color, context)
-    cairo_rectangle(context, entry.swatch.x, entry.swatch.y, entry.swatch.width, entry.swatch.height)
+    cairo_rectangle(
+      context, entry.swatch.x, entry.swatch.y, entry.swatch.width, entry.swatch.height)
     cairo_fill(context)
     setColor(.black, context)
     cairo_move_to(context, entry.textX, entry.textY)

@@ -56,6 +56,17 @@ public struct SceneJSONRenderer: SceneRenderer {
         item.string("name", entry.name)
         item.color("color", entry.color)
         item.number("share", entry.share, decimals: 6)
+        item.string("text", entry.text)
+        item.raw("swatch") {
+          var swatch = JSONObjectWriter(writer)
+          swatch.number("x", entry.swatch.x)
+          swatch.number("y", entry.swatch.y)
+          swatch.number("width", entry.swatch.width)
+          swatch.number("height", entry.swatch.height)
+          swatch.close()
+        }
+        item.number("textX", entry.textX)
+        item.number("textY", entry.textY)
         item.close()
       }
       writer.write(byte: UInt8(ascii: "]"))
@@ -82,25 +93,32 @@ public struct SceneJSONRenderer: SceneRenderer {
     object.number("width", frame.width)
     object.number("height", frame.height)
     object.color("fill", frame.fill)
-    object.raw("label") {
-      guard let label = frame.label else {
-        writer.write("null")
-        return
-      }
-      var item = JSONObjectWriter(writer)
-      item.string("text", label.text)
-      item.number("x", label.x)
-      item.number("y", label.y)
-      item.string("alignment", label.alignment.rawValue)
-      item.bool("truncated", label.isTruncated)
-      item.color("color", label.color)
-      item.close()
+    object.raw("label") { writeLabel(frame.label, writer) }
+    if let sourceLine = frame.sourceLine {
+      object.string("sourceLine", sourceLine)
+      object.raw("code") { writeLabel(frame.code, writer) }
     }
+    if let category = frame.category { object.integer("category", category) }
     object.number("total", frame.total, decimals: 6)
     object.number("self", frame.selfCount, decimals: 6)
     object.number("share", total > 0 ? frame.total / total : 0, decimals: 6)
     if let before = frame.beforeTotal { object.number("before", before, decimals: 6) }
     object.close()
+  }
+
+  private func writeLabel(_ label: FittedLabel?, _ writer: ByteWriter) {
+    guard let label else {
+      writer.write("null")
+      return
+    }
+    var item = JSONObjectWriter(writer)
+    item.string("text", label.text)
+    item.number("x", label.x)
+    item.number("y", label.y)
+    item.string("alignment", label.alignment.rawValue)
+    item.bool("truncated", label.isTruncated)
+    item.color("color", label.color)
+    item.close()
   }
 
   private func writeText(_ item: TextItem, _ writer: ByteWriter) {

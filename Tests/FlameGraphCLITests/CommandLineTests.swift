@@ -135,6 +135,45 @@ import Testing
     #expect(root?["value"] as? Double == 2)
   }
 
+  @Test func sourcePathShowsCodeAndWarnsAboutMissingFiles() throws {
+    let examples = RepositoryPaths.file("Examples").path
+    let result = try CommandRunner.run([seed, "--source-path", examples, "--format", "json"])
+    #expect(result.status == 0)
+    let text = String(decoding: result.standardOutput, as: UTF8.self)
+    #expect(text.contains("\"sourceLine\":\"return np.zeros((1024, 1024, 50))\""))
+    // numpy's files are not there: a counted warning, not an error.
+    #expect(result.standardError.contains("warning: no code shown for some frames"))
+    #expect(result.standardError.contains("source files not found"))
+    let quiet = try CommandRunner.run([
+      seed, "--format", "json", "--no-source", "--source-path", examples,
+    ])
+    #expect(!String(decoding: quiet.standardOutput, as: UTF8.self).contains("sourceLine"))
+  }
+
+  @Test func categoriesTakeAPresetOrARulesFile() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let rules = directory.appendingPathComponent("rules.txt")
+    try "example.py -> Mine #123456\nnumpy/ -> NumPy\n".write(
+      to: rules, atomically: true, encoding: .utf8)
+    let result = try CommandRunner.run([seed, "--categories", rules.path, "--format", "json"])
+    #expect(result.status == 0, "\(result.standardError)")
+    let document = try JSONSerialization.jsonObject(with: result.standardOutput) as? [String: Any]
+    let legend = try #require(document?["legend"] as? [[String: Any]])
+    #expect(legend.map { $0["name"] as? String } == ["Mine", "NumPy", "Other"])
+    #expect(legend[0]["color"] as? String == "#123456")
+    let python = try CommandRunner.run([seed, "--categories", "python", "--format", "json"])
+    #expect(python.status == 0)
+    for bad in ["nonsense-preset", rules.path + ".missing"] {
+      let failed = try CommandRunner.run([seed, "--categories", bad])
+      #expect(failed.status == 64)
+      #expect(failed.standardError.contains("--categories"))
+    }
+    try "no arrow\n".write(to: rules, atomically: true, encoding: .utf8)
+    let malformed = try CommandRunner.run([seed, "--categories", rules.path])
+    #expect(malformed.status == 64)
+    #expect(malformed.standardError.contains("line 1"))
+  }
+
   @Test func unknownOutputExtensionIsAUsageError() throws {
     let directory = try CommandRunner.temporaryDirectory()
     let output = directory.appendingPathComponent("graph.xyz")

@@ -63,7 +63,8 @@ struct FrameDecorations {
         color: fill.luminance < 0.1
           ? RGBColor(red: 0xf0, green: 0xf0, blue: 0xf0)
           : fill.luminance < 0.4
-            ? RGBColor(red: 0x1a, green: 0x1a, blue: 0x1a) : RGBColor(red: 0x44, green: 0x44, blue: 0x44))
+            ? RGBColor(red: 0x1a, green: 0x1a, blue: 0x1a)
+            : RGBColor(red: 0x44, green: 0x44, blue: 0x44))
     }
   }
 }

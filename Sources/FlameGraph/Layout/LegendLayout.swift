@@ -24,7 +24,9 @@ struct LegendLayout {
     for (category, share) in categories {
       let text = "\(category.name) \(CountFormatter.percent(share))%"
       let width = size * 1.4 + measurer.width(of: text[...], fontSize: size) + size * 1.5
-      if x + width > options.imageWidth - FlameGraphLayout.sidePadding && x > FlameGraphLayout.sidePadding {
+      if x + width > options.imageWidth - FlameGraphLayout.sidePadding
+        && x > FlameGraphLayout.sidePadding
+      {
         row += 1
         x = FlameGraphLayout.sidePadding
       }

@@ -46,9 +46,8 @@ public final class SourceFileCache {
     let candidates = file.hasPrefix("/") ? [file] : searchPath.map { $0 + "/" + file }
     for path in candidates {
       guard let text = Self.read(path) else { continue }
-      return text.split(separator: "\n", omittingEmptySubsequences: false).map {
-        $0.hasSuffix("\r") ? $0.dropLast() : $0
-      }
+      // "\r\n" is one Character in Swift, and a newline like "\n".
+      return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline)
     }
     return nil
   }
@@ -90,7 +89,9 @@ public struct SourceDiagnostics: Sendable, Equatable {
       )
     }
     if linesOutOfRange > 0 {
-      parts.append("\(linesOutOfRange) line number\(linesOutOfRange == 1 ? "" : "s") beyond the end of their file")
+      parts.append(
+        "\(linesOutOfRange) line number\(linesOutOfRange == 1 ? "" : "s") beyond the end of their file"
+      )
     }
     guard !parts.isEmpty else { return nil }
     return "no code shown for some frames: " + parts.joined(separator: "; ")
