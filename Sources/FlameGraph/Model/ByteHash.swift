@@ -31,10 +31,11 @@ func hashBytes(_ start: UnsafeRawPointer, _ length: Int) -> UInt64 {
   return hash
 }
 
-/// Mixes two 32-bit integers into a well-spread 64-bit hash.
+/// Spreads the bits of a 64-bit key (such as a node's packed parent and
+/// frame) over the whole word, so that nearby keys land far apart.
 @inline(__always)
-func hashPair(_ first: Int32, _ second: Int32) -> UInt64 {
-  var hash = UInt64(UInt32(bitPattern: first)) << 32 | UInt64(UInt32(bitPattern: second))
+func mixBits(_ key: UInt64) -> UInt64 {
+  var hash = key
   hash ^= hash >> 33
   hash = hash &* 0xff51_afd7_ed55_8ccd
   hash ^= hash >> 33

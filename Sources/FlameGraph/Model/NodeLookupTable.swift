@@ -47,15 +47,7 @@ final class NodeLookupTable {
   }
 
   @inline(__always)
-  private static func hash(_ key: UInt64) -> UInt64 {
-    var hash = key
-    hash ^= hash >> 33
-    hash = hash &* 0xff51_afd7_ed55_8ccd
-    hash ^= hash >> 33
-    hash = hash &* 0xc4ce_b9fe_1a85_ec53
-    hash ^= hash >> 33
-    return hash
-  }
+  private static func hash(_ key: UInt64) -> UInt64 { mixBits(key) }
 
   /// The node with this key, or -1.
   @inline(__always)
