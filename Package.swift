@@ -16,7 +16,9 @@ let package = Package(
   ],
   targets: [
     .target(name: "FlameGraph"),
-    .target(name: "FlameGraphSVG", dependencies: ["FlameGraph"]),
+    .target(
+      name: "FlameGraphSVG", dependencies: ["FlameGraph"],
+      resources: [.embedInCode("Resources/flamegraph.js"), .embedInCode("Resources/flamegraph.css")]),
     .systemLibrary(
       name: "CCairo", pkgConfig: "cairo",
       providers: [.apt(["libcairo2-dev", "libpng-dev", "fonts-dejavu-core"])]),

@@ -18,6 +18,7 @@ public struct SVGRenderer: SceneRenderer {
   /// Writes the document.
   public func write(_ scene: Scene, to writer: ByteWriter) throws {
     writeHeader(scene, to: writer)
+    if scene.isInteractive { writeControls(scene, to: writer) }
     writer.write("<g id=\"frames\"")
     if let stroke = scene.frameStroke {
       writer.write(" stroke=\"")
@@ -26,7 +27,9 @@ public struct SVGRenderer: SceneRenderer {
     }
     writer.write(">\n")
     for frame in scene.frames { writeFrame(frame, to: writer) }
-    writer.write("</g>\n</g>\n</svg>\n")
+    writer.write("</g>\n</g>\n")
+    if scene.isInteractive { writeViewer(scene, to: writer) }
+    writer.write("</svg>\n")
   }
 
   private func writeHeader(_ scene: Scene, to writer: ByteWriter) {

@@ -13,6 +13,8 @@ struct SVGDocument {
     var name: String
     var attributes: [String: String]
     var text: String
+    /// Whether it is inside `<g id="frames">`.
+    var isInFrames = false
   }
 
   let bytes: [UInt8]
@@ -46,8 +48,8 @@ struct SVGDocument {
   /// The labels of the frames (text elements without an id).
   var labels: [Element] { elements.filter { $0.name == "text" && $0.attributes["id"] == nil } }
 
-  /// The frame rectangles (all rects but the background).
-  var frameRects: [Element] { elements.filter { $0.name == "rect" }.dropFirst().map { $0 } }
+  /// The frame rectangles (the rects inside `<g id="frames">`).
+  var frameRects: [Element] { elements.filter { $0.name == "rect" && $0.isInFrames } }
 }
 
 struct SVGParseError: Error, CustomStringConvertible {
@@ -63,7 +65,10 @@ private final class ElementCollector: NSObject, XMLParserDelegate {
     _ parser: XMLParser, didStartElement elementName: String, namespaceURI: String?,
     qualifiedName: String?, attributes: [String: String] = [:]
   ) {
-    elements.append(SVGDocument.Element(name: elementName, attributes: attributes, text: ""))
+    let isInFrames = open.contains { elements[$0].attributes["id"] == "frames" }
+    elements.append(
+      SVGDocument.Element(
+        name: elementName, attributes: attributes, text: "", isInFrames: isInFrames))
     open.append(elements.count - 1)
   }
 

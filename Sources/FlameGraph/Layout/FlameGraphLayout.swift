@@ -14,9 +14,9 @@ public struct FlameGraphLayout: Sendable {
   /// The options that shape the scene.
   public var options: Options
   /// The most thin frames (narrower than the minimum width) an interactive
-  /// scene lists for search totals (default 50,000); beyond it only the
+  /// scene lists for search totals (default 30,000); beyond it only the
   /// widest are listed, and search shares become bounds.
-  public var thinFrameLimit = 50_000
+  public var thinFrameLimit = 30_000
   /// Measures label widths; the monospace model unless a backend brings its own.
   public var measurer: any TextMeasurer
 

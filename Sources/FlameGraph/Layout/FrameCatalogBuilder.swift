@@ -3,14 +3,15 @@
 /// Thin frames (below the minimum width) are listed in node order, which
 /// puts parents before children because a parent's id is always smaller.
 /// When a profile has more thin frames than `thinFrameLimit`, only the
-/// widest are listed: a threshold on totals is chosen from a histogram, and
-/// since a child's total never exceeds its parent's, the listed frames stay
-/// connected to the drawn ones. What is left out is summed per listed parent
-/// in ``FrameCatalog/unlistedSamples``, so a viewer knows the bounds of its
-/// search totals.
+/// widest (about that many) are listed: a threshold on totals is chosen from
+/// a histogram, and since a child's total never exceeds its parent's, the
+/// listed frames stay connected to the drawn ones. What is left out is
+/// summed per listed parent in ``FrameCatalog/unlistedSamples`` (its total,
+/// less its own samples and its listed children's), so a viewer knows the
+/// bounds of its search totals.
 ///
-/// Cost: two passes over the tree's columns (one when everything is listed),
-/// and dictionary lookups only for listed frames and their direct children.
+/// Cost: one sequential scan of the totals, a sampled one when the limit is
+/// reached, and binary searches for the parents of listed frames only.
 struct FrameCatalogBuilder {
   let profile: Profile
   let minimumTotal: Double
@@ -18,10 +19,13 @@ struct FrameCatalogBuilder {
 
   func catalog(for boxes: [FrameBox]) -> FrameCatalog {
     var names = NameTable(profile: profile)
-    let frameNames = boxes.map { names.index(ofNode: $0.node, drawnName: $0.name) }
+    // Indices, not `for box in boxes`: copying a box copies its strings.
+    var frameNames: [Int32] = []
+    frameNames.reserveCapacity(boxes.count)
     var lightLabelFrames: [Int32] = []
-    for (index, box) in boxes.enumerated() where box.fill.labelColor == .white {
-      lightLabelFrames.append(Int32(index))
+    for index in boxes.indices {
+      frameNames.append(names.index(ofNode: boxes[index].node, drawnName: boxes[index].name))
+      if boxes[index].fill.labelColor == .white { lightLabelFrames.append(Int32(index)) }
     }
     let (thinFrames, unlisted) = thinFrames(below: boxes, names: &names)
     return FrameCatalog(
@@ -39,55 +43,97 @@ struct FrameCatalogBuilder {
     let totals = tree.totals.buffer
     let keys = tree.keys.buffer
     let threshold = listingThreshold(totals)
-    var catalogIndex: [NodeID: Int32] = [:]
-    catalogIndex.reserveCapacity(boxes.count)
-    for (index, box) in boxes.enumerated() { catalogIndex[box.node] = Int32(index) }
-    var thin: [ThinFrame] = []
-    // Only a threshold above zero leaves frames out; `unlisted` then grows
-    // with the catalog, one entry per box and per listed thin frame.
-    let leavesOut = threshold > 0
-    var unlisted = [Double](repeating: 0, count: leavesOut ? boxes.count : 0)
+    // Boxes by node, to find a thin frame's parent by binary search (thin
+    // parents are found the same way in `listedNodes`, ascending).
+    let boxNodes = boxes.indices.map { (node: boxes[$0].node, index: Int32($0)) }
+      .sorted { $0.node < $1.node }
+    // A tight scan first, then the work on the few frames it finds. Drawn
+    // frames are boxes already; empty frames change no total.
+    var thinNodes: [NodeID] = []
+    thinNodes.reserveCapacity(min(thinFrameLimit + thinFrameLimit / 2, totals.count))
+    let lowest = max(threshold, .leastNonzeroMagnitude)
     for node in 1..<max(totals.count, 1) {
       let total = totals[node]
-      // Drawn frames are boxes already; empty frames change no total.
-      guard total < minimumTotal, total > 0 else { continue }
-      let parent = CallTree.parent(ofKey: keys[node])
-      if total >= threshold {
-        guard let parentIndex = catalogIndex[parent] else { continue }
-        catalogIndex[NodeID(node)] = Int32(boxes.count + thin.count)
-        let frame = tree.frame(of: NodeID(node))
-        thin.append(ThinFrame(parent: parentIndex, name: names.index(ofFrame: frame), total: total))
-        if leavesOut { unlisted.append(0) }
-      } else if totals[Int(parent)] >= threshold, let parentIndex = catalogIndex[parent] {
-        // Left out, but its parent is listed: the viewer must know how
-        // many samples under that parent it cannot search.
-        unlisted[Int(parentIndex)] += total
-      }
+      if total < minimumTotal && total >= lowest { thinNodes.append(NodeID(node)) }
     }
+    var thin: [ThinFrame] = []
+    thin.reserveCapacity(thinNodes.count)
+    var listedNodes: [NodeID] = []
+    listedNodes.reserveCapacity(thinNodes.count)
+    for node in thinNodes {
+      let parent = CallTree.parent(ofKey: keys[Int(node)])
+      let parentIndex: Int32
+      if let box = firstIndex(of: parent, in: boxNodes, \.node), boxNodes[box].node == parent {
+        parentIndex = boxNodes[box].index
+      } else if let listed = firstIndex(of: parent, in: listedNodes, \.self),
+        listedNodes[listed] == parent
+      {
+        parentIndex = Int32(boxes.count + listed)
+      } else {
+        continue
+      }
+      thin.append(
+        ThinFrame(
+          parent: parentIndex, name: names.index(ofFrame: tree.frame(of: node)),
+          total: totals[Int(node)]))
+      listedNodes.append(node)
+    }
+    guard threshold > 0 else { return (thin, []) }
+    // What a listed frame holds beyond itself and its listed children was
+    // left out.
+    var unlisted = boxes.indices.map { boxes[$0].total - boxes[$0].selfCount }
+    unlisted += listedNodes.map { tree.total(of: $0) - tree.selfCount(of: $0) }
+    for index in boxes.indices where boxes[index].parent >= 0 {
+      unlisted[boxes[index].parent] -= boxes[index].total
+    }
+    for frame in thin { unlisted[Int(frame.parent)] -= frame.total }
+    // Rounding leftovers of fractional counts are not samples.
+    let tolerance = (boxes.first?.total ?? 0) * 1e-12
+    for index in unlisted.indices where unlisted[index] <= tolerance { unlisted[index] = 0 }
     if !unlisted.contains(where: { $0 > 0 }) { unlisted = [] }
     return (thin, unlisted)
   }
 
+  /// The position of the first element whose key is at least `key`, in
+  /// an array sorted by key; nil past the end.
+  private func firstIndex<Element>(
+    of key: NodeID, in sorted: [Element], _ keyPath: KeyPath<Element, NodeID>
+  ) -> Int? {
+    var low = 0
+    var high = sorted.count
+    while low < high {
+      let middle = (low + high) / 2
+      if sorted[middle][keyPath: keyPath] < key { low = middle + 1 } else { high = middle }
+    }
+    return low < sorted.count ? low : nil
+  }
+
   /// The smallest total a thin frame needs to be listed: 0 when all fit in
-  /// the limit; otherwise the lower edge of the histogram bucket where the
-  /// count of wider thin frames would exceed the limit.
+  /// the limit. Otherwise a histogram of a sample of the totals (every
+  /// `stride`-th node) estimates how many thin frames each threshold keeps,
+  /// and the lowest bucket edge that keeps at most the limit wins: a
+  /// scan of every node would cost as much as the rest of the catalog.
   private func listingThreshold(_ totals: UnsafeBufferPointer<Double>) -> Double {
+    guard totals.count - 1 > thinFrameLimit else { return 0 }
     // Buckets are the top bits of a positive double (exponent and three
     // bits of mantissa): ordered like the values, eight per octave.
     let shift: UInt64 = 49
     var buckets = [Int](repeating: 0, count: 1 << (63 - Int(shift)))
-    var count = 0
-    for node in 1..<max(totals.count, 1) {
-      let total = totals[node]
-      if total < minimumTotal && total > 0 {
-        buckets[Int(total.bitPattern >> shift)] += 1
-        count += 1
+    let stride = max(1, totals.count / 65_536)
+    var sampled = 0
+    buckets.withUnsafeMutableBufferPointer { buckets in
+      for node in Swift.stride(from: 1, to: totals.count, by: stride) {
+        let total = totals[node]
+        if total < minimumTotal && total > 0 {
+          buckets[Int(total.bitPattern >> shift)] += 1
+          sampled += 1
+        }
       }
     }
-    guard count > thinFrameLimit else { return 0 }
+    guard sampled * stride > thinFrameLimit else { return 0 }
     var bucket = buckets.count
     var kept = 0
-    while bucket > 0 && kept + buckets[bucket - 1] <= thinFrameLimit {
+    while bucket > 0 && (kept + buckets[bucket - 1]) * stride <= thinFrameLimit {
       bucket -= 1
       kept += buckets[bucket]
     }

@@ -61,3 +61,36 @@ public struct ThinFrame: Sendable, Equatable {
     self.total = total
   }
 }
+
+extension FrameCatalog {
+  /// A catalog of the boxes alone, for a scene laid out without one: no
+  /// thin frames, so the samples of undrawn children are unlisted.
+  public init(boxes: [FrameBox]) {
+    var indexOfName: [String: Int32] = [:]
+    var names: [String] = []
+    var childrenTotal = [Double](repeating: 0, count: boxes.count)
+    var frameNames: [Int32] = []
+    var lightLabelFrames: [Int32] = []
+    for (index, box) in boxes.enumerated() {
+      if let known = indexOfName[box.name] {
+        frameNames.append(known)
+      } else {
+        indexOfName[box.name] = Int32(names.count)
+        frameNames.append(Int32(names.count))
+        names.append(box.name)
+      }
+      if box.fill.labelColor == .white { lightLabelFrames.append(Int32(index)) }
+      if box.parent >= 0 { childrenTotal[box.parent] += box.total }
+    }
+    // What a box holds beyond itself and its drawn children; rounding
+    // leftovers are not samples.
+    var unlisted = boxes.indices.map { index in
+      let rest = boxes[index].total - boxes[index].selfCount - childrenTotal[index]
+      return rest > boxes[index].total * 1e-9 ? rest : 0
+    }
+    if !unlisted.contains(where: { $0 > 0 }) { unlisted = [] }
+    self.init(
+      names: names, frameNames: frameNames, lightLabelFrames: lightLabelFrames, thinFrames: [],
+      unlistedSamples: unlisted)
+  }
+}

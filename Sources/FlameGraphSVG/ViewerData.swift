@@ -1,0 +1,103 @@
+import FlameGraph
+
+extension SVGRenderer {
+  /// Writes the data block that flamegraph.js reads once, when the document
+  /// loads: the layout constants, the name table, the drawn frames as
+  /// columns (parent, name, total) and the thin frames kept for search. The
+  /// format is described at the top of flamegraph.js.
+  ///
+  /// Positions are not written: the script recomputes them from the totals
+  /// with the layout's own arithmetic, which is also what it does on a zoom.
+  func writeViewerData(_ scene: Scene, area: FramesArea, to writer: ByteWriter) {
+    let catalog = scene.catalog ?? FrameCatalog(boxes: scene.frames)
+    let frames = scene.frames
+    writer.write("<script type=\"application/json\" id=\"fg-data\">\n{\"version\":1,\"total\":")
+    writer.writeJSONNumber(scene.totalSamples)
+    writer.write(",\"nameType\":")
+    writer.writeJSONString(scene.details.nameType)
+    writer.write(",\"searchColor\":\"")
+    writer.write(hexColor: scene.searchColor)
+    writer.write("\",\"direction\":")
+    writer.writeJSONString(scene.direction.rawValue)
+    if let stroke = scene.frameStroke {
+      writer.write(",\"frameStroke\":\"")
+      writer.write(hexColor: stroke)
+      writer.write("\"")
+    }
+    writer.write(",\"font\":")
+    writer.writeJSONString(scene.font.family)
+    writeLayoutConstants(scene, to: writer)
+    writer.write(",\n\"rows\":{\"top\":")
+    writer.writeJSONArray(area.rowTops) { writer.writeJSONNumber($0) }
+    writer.write(",\"height\":")
+    writer.writeJSONArray(area.rowHeights) { writer.writeJSONNumber($0) }
+    writer.write("}")
+    writer.write(",\n\"names\":")
+    writer.writeJSONArray(catalog.names) { writer.writeJSONString($0) }
+    writer.write(",\n\"frames\":{\"parent\":")
+    // Indices, not boxes: copying a box copies its strings.
+    writer.writeJSONArray(frames.indices) { writer.writeJSONInteger(frames[$0].parent) }
+    writer.write(",\n\"name\":")
+    writer.writeJSONArray(catalog.frameNames) { writer.writeJSONInteger(Int($0)) }
+    writer.write(",\n\"total\":")
+    writer.writeJSONArray(frames.indices) { writer.writeJSONNumber(frames[$0].total) }
+    writer.write("},\n\"code\":")
+    // Source lines drawn under labels: re-fitted on a zoom, in the color
+    // layout chose for them.
+    let coded = frames.indices.filter { frames[$0].code != nil && frames[$0].sourceLine != nil }
+    writer.writeJSONArray(coded) { index in
+      writer.write(byte: UInt8(ascii: "["))
+      writer.writeJSONInteger(index)
+      writer.write(byte: UInt8(ascii: ","))
+      writer.writeJSONString(frames[index].sourceLine!)
+      writer.write(",\"")
+      writer.write(hexColor: frames[index].code!.color)
+      writer.write("\"]")
+    }
+    writer.write(",\n\"lightLabels\":")
+    writer.writeJSONArray(catalog.lightLabelFrames) { writer.writeJSONInteger(Int($0)) }
+    writer.write(",\n\"thin\":{\"parent\":")
+    writer.writeJSONArray(catalog.thinFrames) { writer.writeJSONInteger(Int($0.parent)) }
+    writer.write(",\n\"name\":")
+    writer.writeJSONArray(catalog.thinFrames) { writer.writeJSONInteger(Int($0.name)) }
+    writer.write(",\n\"total\":")
+    writer.writeJSONArray(catalog.thinFrames) { writer.writeJSONNumber($0.total) }
+    writer.write("},\n\"unlisted\":")
+    let unlisted = catalog.unlistedSamples.enumerated().filter { $0.element > 0 }
+    writer.writeJSONArray(unlisted) { entry in
+      writer.write(byte: UInt8(ascii: "["))
+      writer.writeJSONInteger(entry.offset)
+      writer.write(byte: UInt8(ascii: ","))
+      writer.writeJSONNumber(entry.element)
+      writer.write(byte: UInt8(ascii: "]"))
+    }
+    writer.write("}\n</script>\n")
+  }
+
+  /// The constants of `LabelFitter` and of the layout, exactly (the script
+  /// must reproduce the layout's floating-point results).
+  private func writeLayoutConstants(_ scene: Scene, to writer: ByteWriter) {
+    let geometry = scene.geometry
+    writer.write(",\n\"layout\":{\"width\":")
+    writer.writeJSONNumber(scene.width)
+    writer.write(",\"sidePadding\":")
+    writer.writeJSONNumber(geometry.sidePadding)
+    writer.write(",\"labelPadding\":")
+    writer.writeJSONNumber(geometry.labelPadding)
+    writer.write(",\"frameHeight\":")
+    writer.writeJSONNumber(geometry.frameHeight)
+    writer.write(",\"labelBaseline\":")
+    writer.writeJSONNumber(geometry.labelBaseline)
+    writer.write(",\"fontSize\":")
+    writer.writeJSONNumber(scene.font.size)
+    writer.write(",\"characterWidth\":")
+    writer.writeJSONNumber(scene.font.characterWidth)
+    writer.write(",\"minimumKeptCharacters\":")
+    writer.writeJSONInteger(geometry.minimumKeptCharacters)
+    writer.write(",\"ellipsis\":")
+    writer.writeJSONString(geometry.ellipsis)
+    writer.write(",\"truncation\":")
+    writer.writeJSONString(geometry.truncation.rawValue)
+    writer.write("}")
+  }
+}
