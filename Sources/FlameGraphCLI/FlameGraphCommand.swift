@@ -285,6 +285,8 @@ public struct FlameGraphCommand: ParsableCommand {
     var options = try makeOptions()
     options.paletteMap = paletteMap
     let format = try outputFormat()
+    // Only SVG can be interactive; other formats skip what that costs.
+    options.interactive = options.interactive && format == .svg
     let profile = try Profile(reading: sources, options: options)
     let scene =
       format.drawsScene

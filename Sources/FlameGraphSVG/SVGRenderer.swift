@@ -19,6 +19,7 @@ public struct SVGRenderer: SceneRenderer {
   public func write(_ scene: Scene, to writer: ByteWriter) throws {
     writeHeader(scene, to: writer)
     if scene.isInteractive { writeControls(scene, to: writer) }
+    SVGDecorations.writeLegend(scene.legend, to: writer)
     writer.write("<g id=\"frames\"")
     if let stroke = scene.frameStroke {
       writer.write(" stroke=\"")
@@ -125,6 +126,7 @@ public struct SVGRenderer: SceneRenderer {
       writer.writeEscaped(label.text)
       writer.write("</text>")
     }
+    if let code = frame.code { SVGDecorations.writeCode(code, to: writer) }
     writer.write("</g>\n")
   }
 }

@@ -128,6 +128,28 @@ import Testing
   }
 }
 
+@Suite struct SVGDecorationTests {
+  @Test func codeLinesAndLegendAreText() throws {
+    var options = Options()
+    options.direction = .icicle
+    options.sourcePaths = [RepositoryPaths.root.appendingPathComponent("Examples").path]
+    options.categories = .python
+    options.interactive = false
+    let folded = try String(
+      contentsOf: URL(fileURLWithPath: RepositoryPaths.seedMemory), encoding: .utf8)
+    let document = try SVGDocument(folded: folded, options: options)
+    let code = document.elements.filter { $0.name == "text" && $0.attributes["class"] == "code" }
+    #expect(code.map(\.text).contains("return np.zeros((1024, 1024, 50))"))
+    #expect(code.allSatisfy { $0.attributes["font-style"] == "oblique" })
+    // The tooltip carries the whole line, on its own line.
+    #expect(document.titles.contains { $0.hasSuffix("\nreturn np.zeros((1024, 1024, 50))") })
+    let legend = try #require(document.elements.first { $0.attributes["id"] == "legend" })
+    _ = legend
+    let legendTexts = document.elements.filter { $0.name == "text" && $0.text.hasSuffix("%") }
+    #expect(legendTexts.map { String($0.text.prefix { $0 != " " }) }.contains("Libraries"))
+  }
+}
+
 enum RepositoryPaths {
   static let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
     .deletingLastPathComponent().deletingLastPathComponent()
