@@ -105,41 +105,40 @@ def make_input(stacks):
     return path
 
 
-def bench_ours(binary, inp, name, args, runs):
+def run_ours(binary, inp, name, args, round_number):
+    """One run of our tool for one case: (seconds, peak bytes, output bytes)."""
     out = output_of(args)
-    times, peaks = [], []
-    for i in range(runs):
-        out.unlink(missing_ok=True)  # a stale file must not pass the check
-        secs, peak, rc, text = run_measured([str(binary), str(inp)] + args, BENCH / f"ours-{name}.log")
-        if rc:
-            fail(f"flamegraph ({name}) exited with {rc}:\n{text}")
-        size = check_output(out, f"flamegraph ({name})")
-        times.append(secs)
-        peaks.append(peak)
-        print(f"  ours {name} run {i + 1}: {secs:.3f} s, {peak / MIB:.0f} MiB", flush=True)
-    return statistics.median(times), max(peaks), size
+    out.unlink(missing_ok=True)  # a stale file must not pass the check
+    secs, peak, rc, text = run_measured([str(binary), str(inp)] + args, BENCH / f"ours-{name}.log")
+    if rc:
+        fail(f"flamegraph ({name}) exited with {rc}:\n{text}")
+    size = check_output(out, f"flamegraph ({name})")
+    print(f"  ours {name} run {round_number}: {secs:.3f} s, {peak / MIB:.0f} MiB", flush=True)
+    return secs, peak, size
 
 
-def bench_inferno(inp, runs):
+def run_inferno(inp, round_number):
+    """One run of the peer: (inferno's own seconds, peak bytes, output bytes)."""
     out = BENCH / "inferno.svg"
-    times, peaks = [], []
-    for i in range(runs):
-        out.unlink(missing_ok=True)
-        _, peak, rc, text = run_measured(
-            ["python3", str(SHARED / "inferno_svg.py"), str(inp), str(out)], BENCH / "inferno.log")
-        if rc:
-            if "pyinferno" in text and "not installed" in text:
-                fail("pyinferno is missing; install it with:\n"
-                     "  python3 -m pip install pyinferno==0.2.6")
-            fail(f"inferno_svg.py exited with {rc}:\n{text}")
-        m = re.search(r"^inferno_seconds\s+([0-9.]+)", text, re.M)
-        if not m:
-            fail(f"inferno_svg.py printed no inferno_seconds line:\n{text}")
-        size = check_output(out, "inferno")
-        times.append(float(m.group(1)))
-        peaks.append(peak)
-        print(f"  inferno run {i + 1}: {times[-1]:.3f} s, {peak / MIB:.0f} MiB", flush=True)
-    return statistics.median(times), max(peaks), size
+    out.unlink(missing_ok=True)
+    _, peak, rc, text = run_measured(
+        ["python3", str(SHARED / "inferno_svg.py"), str(inp), str(out)], BENCH / "inferno.log")
+    if rc:
+        if "pyinferno" in text and "not installed" in text:
+            fail("pyinferno is missing; install it with:\n"
+                 "  python3 -m pip install pyinferno==0.2.6")
+        fail(f"inferno_svg.py exited with {rc}:\n{text}")
+    m = re.search(r"^inferno_seconds\s+([0-9.]+)", text, re.M)
+    if not m:
+        fail(f"inferno_svg.py printed no inferno_seconds line:\n{text}")
+    size = check_output(out, "inferno")
+    print(f"  inferno run {round_number}: {float(m.group(1)):.3f} s, {peak / MIB:.0f} MiB", flush=True)
+    return float(m.group(1)), peak, size
+
+
+def summarize(samples):
+    """Median seconds, largest peak and the output size over runs."""
+    return (statistics.median(s[0] for s in samples), max(s[1] for s in samples), samples[-1][2])
 
 
 def main():
@@ -162,8 +161,16 @@ def main():
     inp = make_input(opts.stacks)
     input_mib = inp.stat().st_size / MIB
 
-    ours = {name: bench_ours(binary, inp, name, args, opts.runs) for name, args in CASES}
-    inf_secs, inf_peak, inf_size = bench_inferno(inp, opts.runs)
+    # Rounds interleave every program, so a noisy moment on the machine
+    # slows all of them rather than one.
+    samples = {name: [] for name, _ in CASES}
+    inferno_samples = []
+    for round_number in range(1, opts.runs + 1):
+        for name, args in CASES:
+            samples[name].append(run_ours(binary, inp, name, args, round_number))
+        inferno_samples.append(run_inferno(inp, round_number))
+    ours = {name: summarize(samples[name]) for name, _ in CASES}
+    inf_secs, inf_peak, inf_size = summarize(inferno_samples)
 
     ref_name = CASES[0][0]
     ref_secs, ref_peak, _ = ours[ref_name]

@@ -188,6 +188,11 @@ func equalBytes(_ left: UnsafeRawPointer, _ right: UnsafeRawPointer, _ length: I
     }
     offset += 8
   }
+  if offset < length && length >= 8 {
+    // The last eight bytes, overlapping what was compared.
+    return left.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+      == right.loadUnaligned(fromByteOffset: length - 8, as: UInt64.self)
+  }
   while offset < length {
     if left.load(fromByteOffset: offset, as: UInt8.self)
       != right.load(fromByteOffset: offset, as: UInt8.self)
