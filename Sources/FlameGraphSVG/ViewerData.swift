@@ -14,18 +14,18 @@ extension SVGRenderer {
     writer.write("<script type=\"application/json\" id=\"fg-data\">\n{\"version\":1,\"total\":")
     writer.writeJSONNumber(scene.totalSamples)
     writer.write(",\"nameType\":")
-    writer.writeJSONString(scene.details.nameType)
+    writer.writeJSONString(scene.details.nameType, for: .markup)
     writer.write(",\"searchColor\":\"")
     writer.write(hexColor: scene.searchColor)
     writer.write("\",\"direction\":")
-    writer.writeJSONString(scene.direction.rawValue)
+    writer.writeJSONString(scene.direction.rawValue, for: .markup)
     if let stroke = scene.frameStroke {
       writer.write(",\"frameStroke\":\"")
       writer.write(hexColor: stroke)
       writer.write("\"")
     }
     writer.write(",\"font\":")
-    writer.writeJSONString(scene.font.family)
+    writer.writeJSONString(scene.font.family, for: .markup)
     writeLayoutConstants(scene, to: writer)
     writer.write(",\n\"rows\":{\"top\":")
     writer.writeJSONArray(area.rowTops) { writer.writeJSONNumber($0) }
@@ -33,7 +33,7 @@ extension SVGRenderer {
     writer.writeJSONArray(area.rowHeights) { writer.writeJSONNumber($0) }
     writer.write("}")
     writer.write(",\n\"names\":")
-    writer.writeJSONArray(catalog.names) { writer.writeJSONString($0) }
+    writer.writeJSONArray(catalog.names) { writer.writeJSONString($0, for: .markup) }
     writer.write(",\n\"frames\":{\"parent\":")
     // Indices, not boxes: copying a box copies its strings.
     writer.writeJSONArray(frames.indices) { writer.writeJSONInteger(frames[$0].parent) }
@@ -49,7 +49,7 @@ extension SVGRenderer {
       writer.write(byte: UInt8(ascii: "["))
       writer.writeJSONInteger(index)
       writer.write(byte: UInt8(ascii: ","))
-      writer.writeJSONString(frames[index].sourceLine!)
+      writer.writeJSONString(frames[index].sourceLine!, for: .markup)
       writer.write(",\"")
       writer.write(hexColor: frames[index].code!.color)
       writer.write("\"]")
@@ -95,9 +95,9 @@ extension SVGRenderer {
     writer.write(",\"minimumKeptCharacters\":")
     writer.writeJSONInteger(geometry.minimumKeptCharacters)
     writer.write(",\"ellipsis\":")
-    writer.writeJSONString(geometry.ellipsis)
+    writer.writeJSONString(geometry.ellipsis, for: .markup)
     writer.write(",\"truncation\":")
-    writer.writeJSONString(geometry.truncation.rawValue)
+    writer.writeJSONString(geometry.truncation.rawValue, for: .markup)
     writer.write("}")
   }
 }

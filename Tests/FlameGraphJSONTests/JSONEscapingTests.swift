@@ -2,7 +2,7 @@ import FlameGraph
 import Foundation
 import Testing
 
-@testable import FlameGraphJSON
+import FlameGraphJSON
 
 @Suite struct JSONEscapingTests {
   @Test func awkwardNamesRoundTripThroughAJSONParser() throws {
