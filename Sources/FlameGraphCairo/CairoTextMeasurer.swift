@@ -40,9 +40,6 @@ public final class CairoTextMeasurer: TextMeasurer, @unchecked Sendable {
 
   /// The width Cairo gives the text at this size.
   public func width(of text: Substring, fontSize: Double) -> Double {
-    if let asciiAdvance, text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) {
-      return Double(text.utf8.count) * asciiAdvance * fontSize
-    }
     if let asciiAdvance,
       text.unicodeScalars.allSatisfy({ ($0.value >= 0x20 && $0.value < 0x7F) || $0 == "\u{2026}" })
     {

@@ -57,11 +57,10 @@ public struct SVGRenderer: SceneRenderer {
     writer.write("\">\n")
     writeText(scene.title, id: "title", to: writer)
     if let subtitle = scene.subtitle { writeText(subtitle, id: "subtitle", to: writer) }
-    writer.write("<text id=\"details\" x=\"")
-    writer.write(number: scene.details.position.x)
-    writer.write("\" y=\"")
-    writer.write(number: scene.details.position.y)
-    writer.write("\" data-nametype=\"")
+    writer.write("<text id=\"details\"")
+    writer.writeAttribute("x", scene.details.position.x)
+    writer.writeAttribute("y", scene.details.position.y)
+    writer.write(" data-nametype=\"")
     writer.writeEscaped(scene.details.nameType)
     writer.write("\"> </text>\n")
   }
@@ -78,21 +77,19 @@ public struct SVGRenderer: SceneRenderer {
     case .solid(let color):
       fill = color.hex
     }
-    writer.write("<rect x=\"0\" y=\"0\" width=\"")
-    writer.write(number: scene.width)
-    writer.write("\" height=\"")
-    writer.write(number: scene.height)
-    writer.write("\" fill=\"\(fill)\"/>\n")
+    writer.write("<rect x=\"0\" y=\"0\"")
+    writer.writeAttribute("width", scene.width)
+    writer.writeAttribute("height", scene.height)
+    writer.write(" fill=\"\(fill)\"/>\n")
   }
 
   private func writeText(_ item: TextItem, id: String, to writer: ByteWriter) {
-    writer.write("<text id=\"\(id)\" x=\"")
-    writer.write(number: item.x)
-    writer.write("\" y=\"")
-    writer.write(number: item.y)
-    writer.write("\" text-anchor=\"\(item.anchor.rawValue)\" font-size=\"")
-    writer.write(number: item.fontSize)
-    writer.write("\">")
+    writer.write("<text id=\"\(id)\"")
+    writer.writeAttribute("x", item.x)
+    writer.writeAttribute("y", item.y)
+    writer.write(" text-anchor=\"\(item.anchor.rawValue)\"")
+    writer.writeAttribute("font-size", item.fontSize)
+    writer.write(">")
     writer.writeEscaped(item.text)
     writer.write("</text>\n")
   }
@@ -101,28 +98,20 @@ public struct SVGRenderer: SceneRenderer {
   private func writeFrame(_ frame: FrameBox, to writer: ByteWriter) {
     writer.write("<g><title>")
     writer.writeEscaped(frame.tooltip)
-    writer.write("</title><rect x=\"")
-    writer.write(number: frame.x)
-    writer.write("\" y=\"")
-    writer.write(number: frame.y)
-    writer.write("\" width=\"")
-    writer.write(number: frame.width)
-    writer.write("\" height=\"")
-    writer.write(number: frame.height)
-    writer.write("\" fill=\"")
-    writer.write(hexColor: frame.fill)
-    writer.write("\"/>")
+    writer.write("</title><rect")
+    writer.writeAttribute("x", frame.x)
+    writer.writeAttribute("y", frame.y)
+    writer.writeAttribute("width", frame.width)
+    writer.writeAttribute("height", frame.height)
+    writer.writeAttribute("fill", frame.fill)
+    writer.write("/>")
     if let label = frame.label {
-      writer.write("<text x=\"")
-      writer.write(number: label.x)
-      writer.write("\" y=\"")
-      writer.write(number: label.y)
-      if label.alignment == .trailing { writer.write("\" text-anchor=\"end") }
-      if label.color != .black {
-        writer.write("\" fill=\"")
-        writer.write(hexColor: label.color)
-      }
-      writer.write("\">")
+      writer.write("<text")
+      writer.writeAttribute("x", label.x)
+      writer.writeAttribute("y", label.y)
+      if label.alignment == .trailing { writer.write(" text-anchor=\"end\"") }
+      if label.color != .black { writer.writeAttribute("fill", label.color) }
+      writer.write(">")
       writer.writeEscaped(label.text)
       writer.write("</text>")
     }

@@ -51,3 +51,28 @@ extension ByteWriter {
     }
   }
 }
+
+extension ByteWriter {
+  /// Appends ` name="value"` for a number, the way every SVG coordinate is
+  /// written.
+  @inline(__always)
+  func writeAttribute(_ name: StaticString, _ value: Double) {
+    write(byte: UInt8(ascii: " "))
+    write(name)
+    write(byte: UInt8(ascii: "="))
+    write(byte: UInt8(ascii: "\""))
+    write(number: value)
+    write(byte: UInt8(ascii: "\""))
+  }
+
+  /// Appends ` name="#rrggbb"`.
+  @inline(__always)
+  func writeAttribute(_ name: StaticString, _ color: RGBColor) {
+    write(byte: UInt8(ascii: " "))
+    write(name)
+    write(byte: UInt8(ascii: "="))
+    write(byte: UInt8(ascii: "\""))
+    write(hexColor: color)
+    write(byte: UInt8(ascii: "\""))
+  }
+}
