@@ -341,19 +341,11 @@ public struct FlameGraphCommand: ParsableCommand {
   }
 
   private func warn(_ message: String) {
-    FileHandleStandardError.write("flamegraph: \(message)\n")
+    StandardError.writeLine("flamegraph: \(message)")
   }
 
   private func fail(_ message: String, status: ExitCode) -> Never {
     warn("error: \(message)")
     Self.exit(withError: status)
-  }
-}
-
-/// Writes to standard error without Foundation.
-enum FileHandleStandardError {
-  static func write(_ text: String) {
-    var text = text
-    text.withUTF8 { bytes in _ = Glibc.write(STDERR_FILENO, bytes.baseAddress, bytes.count) }
   }
 }

@@ -36,32 +36,89 @@ public struct FoldedStackParser {
   }
 
   /// Parses a whole buffer holding complete lines (the last one may lack its
-  /// newline).
+  /// newline). A UTF-8 byte order mark at its start is skipped.
   public mutating func parse(contentsOf bytes: [UInt8], source: String) {
     var lineNumber = 0
     bytes.withUnsafeBufferPointer { buffer in
       guard let base = buffer.baseAddress else { return }
-      let consumed = parseLines(base, buffer.count, source: source, lineNumber: &lineNumber)
-      if consumed < buffer.count {
+      let start = Self.byteOrderMarkLength(base, buffer.count)
+      let count = buffer.count - start
+      let consumed = parseLines(
+        base + start, count, source: source, lineNumber: &lineNumber, atEnd: true)
+      if consumed < count {
         lineNumber += 1
-        parseLine(base + consumed, buffer.count - consumed, source: source, lineNumber: lineNumber)
+        parseLine(base + start + consumed, count - consumed, source: source, lineNumber: lineNumber)
       }
     }
+  }
+
+  /// The length of the UTF-8 byte order mark (EF BB BF) at the start of a
+  /// buffer: 3, or 0 when there is none. Editors on Windows write one; it
+  /// must not become part of the first frame's name.
+  static func byteOrderMarkLength(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
+    count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
   }
 
   /// Parses every complete line of the buffer and returns how many bytes
   /// that consumed; a trailing partial line is left for the caller.
   /// `lineNumber` is the number of the last line parsed.
+  ///
+  /// Lines end with `\n`, `\r\n` or a lone `\r` (old Mac files, and stray
+  /// carriage returns that would otherwise glue two stacks together).
+  /// `atEnd` says that nothing follows the buffer, so a final `\r` ends a
+  /// line rather than maybe starting a `\r\n`.
   mutating func parseLines(
-    _ base: UnsafePointer<UInt8>, _ count: Int, source: String, lineNumber: inout Int
+    _ base: UnsafePointer<UInt8>, _ count: Int, source: String, lineNumber: inout Int,
+    atEnd: Bool = false
+  ) -> Int {
+    // Most files have no carriage return at all: one search tells.
+    guard memchr(base, 0x0D, count) != nil else {
+      var start = 0
+      while start < count {
+        guard let newline = memchr(base + start, 0x0A, count - start) else { break }
+        let end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
+        lineNumber += 1
+        parseLine(base + start, end - start, source: source, lineNumber: lineNumber)
+        start = end + 1
+      }
+      return start
+    }
+    return parseLinesWithCarriageReturns(
+      base, count, source: source, lineNumber: &lineNumber, atEnd: atEnd)
+  }
+
+  /// ``parseLines(_:_:source:lineNumber:atEnd:)`` for buffers holding a
+  /// carriage return somewhere.
+  private mutating func parseLinesWithCarriageReturns(
+    _ base: UnsafePointer<UInt8>, _ count: Int, source: String, lineNumber: inout Int,
+    atEnd: Bool
   ) -> Int {
     var start = 0
+    // The next newline at or after `start` (`count` when there is none),
+    // searched again only once passed, so the scan stays linear.
+    var newline = -1
     while start < count {
-      guard let newline = memchr(base + start, 0x0A, count - start) else { break }
-      let end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
-      lineNumber += 1
-      parseLine(base + start, end - start, source: source, lineNumber: lineNumber)
-      start = end + 1
+      if newline < start {
+        newline =
+          memchr(base + start, 0x0A, count - start).map {
+            UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+          } ?? count
+      }
+      if let found = memchr(base + start, 0x0D, newline - start) {
+        let carriageReturn = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
+        // A final `\r` may be the first half of a `\r\n` still unread.
+        guard carriageReturn + 1 < count || atEnd else { break }
+        lineNumber += 1
+        parseLine(base + start, carriageReturn - start, source: source, lineNumber: lineNumber)
+        start = carriageReturn + 1
+        if start < count && base[start] == 0x0A { start += 1 }
+      } else if newline < count {
+        lineNumber += 1
+        parseLine(base + start, newline - start, source: source, lineNumber: lineNumber)
+        start = newline + 1
+      } else {
+        break
+      }
     }
     return start
   }
@@ -122,6 +179,13 @@ public struct FoldedStackParser {
         return
       }
     }
+  }
+
+  /// Counts a line skipped before it reached the parser (one too long).
+  mutating func recordMalformed(
+    source: String, line: Int, problem: ParseDiagnostics.Problem
+  ) {
+    diagnostics.recordMalformed(source: source, line: line, problem: problem)
   }
 
   /// Ends parsing and returns the profile.

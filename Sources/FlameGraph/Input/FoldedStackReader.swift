@@ -47,8 +47,28 @@ public enum FoldedStackReader {
     return profile
   }
 
+  /// The longest line read (16 MiB, line end excluded): a longer one is
+  /// skipped as malformed,
+  /// so memory stays bounded whatever the input (even `/dev/zero`).
+  public static let maximumLineLength = 1 << 24
+
   /// Streams one source into the parser.
   public static func read(_ source: InputSource, into parser: inout FoldedStackParser) throws {
+    var statistics = ReadStatistics()
+    try read(source, into: &parser, statistics: &statistics)
+  }
+
+  /// What reading cost, for tests that check it stays linear.
+  struct ReadStatistics {
+    /// Bytes handed to a line-end search, counted each time they are.
+    var searchedBytes = 0
+  }
+
+  /// Streams one source into the parser, counting the work.
+  static func read(
+    _ source: InputSource, into parser: inout FoldedStackParser,
+    statistics: inout ReadStatistics
+  ) throws {
     let descriptor: Int32
     switch source {
     case .standardInput: descriptor = STDIN_FILENO
@@ -59,15 +79,22 @@ public enum FoldedStackReader {
       }
     }
     defer { if descriptor != STDIN_FILENO { close(descriptor) } }
-    var capacity = chunkSize
+    var capacity = min(chunkSize, maximumLineLength + 1)
     var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { buffer.deallocate() }
+    // Invariants: bytes [0, filled) are read and not yet parsed; bytes
+    // [0, searched) hold no line end, so a search resumes at `searched`
+    // (restarting at 0 on every read of a long line is quadratic).
     var filled = 0
+    var searched = 0
     var lineNumber = 0
+    var startOfSource = true
+    // Skipping the rest of a line longer than the limit.
+    var skippingLongLine = false
     let name = source.description
     while true {
       if filled == capacity {
-        // One line longer than the buffer: grow to hold it.
+        // One line longer than the buffer: grow to hold it, up to the limit.
         let larger = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity * 2)
         larger.moveInitialize(from: buffer, count: filled)
         buffer.deallocate()
@@ -81,15 +108,72 @@ public enum FoldedStackReader {
       }
       if got == 0 { break }
       filled += got
-      let consumed = parser.parseLines(buffer, filled, source: name, lineNumber: &lineNumber)
+      if startOfSource {
+        guard filled >= 3 else { continue }
+        let mark = FoldedStackParser.byteOrderMarkLength(buffer, filled)
+        if mark > 0 {
+          buffer.update(from: buffer + mark, count: filled - mark)
+          filled -= mark
+        }
+        startOfSource = false
+      }
+      statistics.searchedBytes += filled - searched
+      guard let lineEnd = firstLineEnd(buffer + searched, filled - searched) else {
+        searched = filled
+        if skippingLongLine {
+          filled = 0
+          searched = 0
+        } else if filled >= maximumLineLength {
+          lineNumber += 1
+          parser.recordMalformed(source: name, line: lineNumber, problem: .lineTooLong)
+          skippingLongLine = true
+          filled = 0
+          searched = 0
+        }
+        continue
+      }
+      var start = 0
+      if skippingLongLine {
+        // Drop the rest of the long line with its line end.
+        start = searched + lineEnd + 1
+        if buffer[start - 1] == 0x0D && start < filled && buffer[start] == 0x0A { start += 1 }
+        skippingLongLine = false
+      }
+      statistics.searchedBytes += filled - start
+      let consumed =
+        start
+        + parser.parseLines(buffer + start, filled - start, source: name, lineNumber: &lineNumber)
       if consumed > 0 {
-        (buffer).update(from: buffer + consumed, count: filled - consumed)
+        buffer.update(from: buffer + consumed, count: filled - consumed)
         filled -= consumed
       }
+      // What is left is a partial line: no line end, except maybe a final
+      // `\r` held back in case a `\n` follows; search again from there.
+      searched = filled > 0 && buffer[filled - 1] == 0x0D ? filled - 1 : filled
     }
-    if filled > 0 {
-      parser.parseLine(buffer, filled, source: name, lineNumber: lineNumber + 1)
+    if filled > 0 && !skippingLongLine {
+      statistics.searchedBytes += filled
+      let consumed = parser.parseLines(
+        buffer, filled, source: name, lineNumber: &lineNumber, atEnd: true)
+      if consumed < filled {
+        parser.parseLine(
+          buffer + consumed, filled - consumed, source: name, lineNumber: lineNumber + 1)
+      }
     }
+  }
+
+  /// The offset of the first `\n` or `\r` in a buffer, or nil.
+  @inline(__always)
+  private static func firstLineEnd(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int? {
+    let newline =
+      memchr(base, 0x0A, count).map {
+        UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
+      } ?? count
+    // A carriage return only matters before the first newline.
+    if let carriageReturn = memchr(base, 0x0D, newline) {
+      return UnsafePointer<UInt8>(carriageReturn.assumingMemoryBound(to: UInt8.self)) - base
+    }
+    return newline < count ? newline : nil
   }
 }
 

@@ -8,6 +8,8 @@ public struct ParseDiagnostics: Sendable, Equatable {
     case invalidCount = "the count is not a number"
     /// A count below zero.
     case negativeCount = "the count is negative"
+    /// A line longer than ``FoldedStackReader/maximumLineLength``.
+    case lineTooLong = "the line is longer than 16 MiB"
   }
 
   /// One skipped line.
