@@ -13,6 +13,10 @@ public typealias NodeID = Int32
 /// let tree = try Profile(folded: "main;a 2\nmain;b 1\n").tree
 /// tree.total(of: tree.root)  // 3
 /// ```
+///
+/// Sendable because its storage is never written once it exists: the
+/// ``CallTreeBuilder`` that filled it is spent (``CallTreeBuilder/finish(factor:diagnostics:)``
+/// runs once and the builder refuses any use after it).
 public struct CallTree: @unchecked Sendable {
   let keys: RawColumn<UInt64>
   let totals: RawColumn<Double>

@@ -17,6 +17,9 @@ public final class CallTreeBuilder {
   let interner: StackInterner
   private let sink: any StackSink
   private var sawCountPair = false
+  /// Set by ``finish(factor:diagnostics:)``: the profile then owns the name
+  /// storage and the tree, and nothing may change them again.
+  private var isFinished = false
 
   /// A builder for the given merging mode and per-stack transform.
   public convenience init(
@@ -37,7 +40,10 @@ public final class CallTreeBuilder {
 
   /// Adds one stack, root first, with its count; `before` is the first count
   /// of a differential line. An empty stack adds to the root itself.
+  ///
+  /// - Precondition: ``finish(factor:diagnostics:)`` has not been called.
   public func addStack(_ frames: [String], count: Double, before: Double? = nil) {
+    precondition(!isFinished, "CallTreeBuilder.addStack after finish(): use a new builder")
     interner.pendingFrames.removeAll()
     for frame in frames {
       let bytes = Array(frame.utf8) + [0]
@@ -61,6 +67,7 @@ public final class CallTreeBuilder {
   /// Merges the pending frames with their counts and clears them.
   @inline(__always)
   func addInternedStack(count: Double, before: Double?) {
+    precondition(!isFinished, "CallTreeBuilder used after finish(): use a new builder")
     if before != nil { sawCountPair = true }
     if let frames = interner.takePendingStack() {
       sink.accept(frames, count: count, before: before)
@@ -70,10 +77,16 @@ public final class CallTreeBuilder {
 
   /// Ends building: the profile, with counts scaled by `factor`.
   ///
-  /// The builder must not be used afterwards.
+  /// A builder is used once: the profile takes over its storage, so
+  /// adding stacks or finishing again afterwards stops the program rather
+  /// than change a finished, shared profile.
+  ///
+  /// - Precondition: not called before on this builder.
   public func finish(factor: Double = 1, diagnostics: ParseDiagnostics = ParseDiagnostics())
     -> Profile
   {
+    precondition(!isFinished, "CallTreeBuilder.finish() called twice: use a new builder")
+    isFinished = true
     let tree = sink.finishTree(factor: factor)
     return Profile(
       frames: FrameTable(storage: interner.names), tree: tree, diagnostics: diagnostics)

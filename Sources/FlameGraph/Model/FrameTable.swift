@@ -17,6 +17,10 @@ public typealias FrameID = Int32
 /// let profile = try Profile(folded: "main;work 3\n")
 /// profile.frames.name(of: 0)  // "main"
 /// ```
+///
+/// Sendable because its storage is never written once it exists: the
+/// ``CallTreeBuilder`` that filled it is spent (``CallTreeBuilder/finish(factor:diagnostics:)``
+/// runs once and the builder refuses any use after it).
 public struct FrameTable: @unchecked Sendable {
   let storage: FrameNameStorage
 
