@@ -8,6 +8,11 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
   case zeroTotal
   /// `strict` parsing met malformed lines.
   case malformedLines(ParseDiagnostics)
+  /// A format read whole is larger than its limit.
+  case tooLarge(path: String, limit: Int)
+  /// The input is not valid in its format: `place` is `file:line` or
+  /// `file: byte N`.
+  case invalidFormat(format: String, place: String, reason: String)
 
   /// A message that says what went wrong and what to do.
   public var description: String {
@@ -20,6 +25,10 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
         "no stack lines in the input (expected folded stacks such as `main;work 42`)\(skipped)"
     case .zeroTotal:
       return "the input's counts add up to zero: there is nothing to draw"
+    case .tooLarge(let path, let limit):
+      return "\(path) is larger than \(limit >> 20) MiB, the most this format is read up to"
+    case .invalidFormat(let format, let place, let reason):
+      return "\(place): not a valid \(format) profile: \(reason)"
     case .malformedLines(let diagnostics):
       return "\(diagnostics.summary ?? "malformed input"); drop --strict to skip such lines"
     }
