@@ -5,7 +5,7 @@ import FlameGraph
 enum CategoryRulesFile {
   static func load(_ value: String) throws -> CategoryRules {
     if let preset = CategoryRules.preset(named: value) { return preset }
-    guard let text = SourceFileCache.read(value) else {
+    guard let text = RulesFileReader.contents(of: value) else {
       throw ValidationError(
         "--categories: \(value) is neither a preset (\(CategoryRules.presetNames.joined(separator: ", "))) nor a readable rules file."
       )

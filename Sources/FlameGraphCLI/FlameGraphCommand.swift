@@ -155,7 +155,8 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Option(
     name: .customLong("source-path"),
-    help: "Look up relative file names of frames in this folder, then the current one (repeatable)."
+    help:
+      "Read source lines of frames from files in this folder, then the current one, and nowhere else (repeatable)."
   )
   var sourcePath: [String] = []
 
@@ -193,7 +194,6 @@ public struct FlameGraphCommand: ParsableCommand {
     options.factor = factor
     options.strict = strict
     options.showSourceCode = !noSource
-    options.sourcePaths = sourcePath
     if let categories { options.categories = try CategoryRulesFile.load(categories) }
     options.interactive = !noJavascript
     guard scale.isFinite, scale > 0, scale <= 8 else {
@@ -290,10 +290,17 @@ public struct FlameGraphCommand: ParsableCommand {
     let profile = try Profile(reading: sources, options: options)
     let scene =
       format.drawsScene
-      ? FlameGraphLayout(options: options, measurer: format.measurer(for: options))
-        .scene(for: profile) : nil
+      ? FlameGraphLayout(
+        options: options, measurer: format.measurer(for: options), sourceLines: sourceFiles()
+      ).scene(for: profile) : nil
     return PreparedOutput(
       format: format, profile: profile, options: options, scene: scene, scale: scale)
+  }
+
+  /// Where source lines come from: files under each `--source-path`, then
+  /// the current directory, and nowhere else; nil with `--no-source`.
+  func sourceFiles() -> RootedSourceFiles? {
+    noSource ? nil : RootedSourceFiles(roots: sourcePath + ["."])
   }
 
   /// Reads, lays out and writes.

@@ -20,9 +20,11 @@ struct SVGDocument {
   let bytes: [UInt8]
   let elements: [Element]
 
-  init(folded: String, options: Options = Options()) throws {
+  init(
+    folded: String, options: Options = Options(), sourceLines: (any SourceLineProvider)? = nil
+  ) throws {
     let profile = try Profile(folded: folded, options: options)
-    let scene = FlameGraphLayout(options: options).scene(for: profile)
+    let scene = FlameGraphLayout(options: options, sourceLines: sourceLines).scene(for: profile)
     try self.init(bytes: SVGRenderer().render(scene))
   }
 

@@ -132,12 +132,14 @@ import Testing
   @Test func codeLinesAndLegendAreText() throws {
     var options = Options()
     options.direction = .icicle
-    options.sourcePaths = [RepositoryPaths.root.appendingPathComponent("Examples").path]
     options.categories = .python
     options.interactive = false
     let folded = try String(
       contentsOf: URL(fileURLWithPath: RepositoryPaths.seedMemory), encoding: .utf8)
-    let document = try SVGDocument(folded: folded, options: options)
+    let document = try SVGDocument(
+      folded: folded, options: options,
+      sourceLines: RootedSourceFiles(
+        roots: [RepositoryPaths.root.appendingPathComponent("Examples").path]))
     let code = document.elements.filter { $0.name == "text" && $0.attributes["class"] == "code" }
     #expect(code.map(\.text).contains("return np.zeros((1024, 1024, 50))"))
     #expect(code.allSatisfy { $0.attributes["font-style"] == "oblique" })

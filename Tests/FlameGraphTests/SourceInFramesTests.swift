@@ -9,14 +9,14 @@ struct SourceInFramesTests {
 
   func scene(_ configure: (inout Options) -> Void = { _ in }) throws -> Scene {
     var options = Options()
-    options.sourcePaths = [examples]
     options.direction = .icicle
     options.colorDiffusion = true
     configure(&options)
     let profile = try Profile(
       reading: [.file(repositoryRoot().appendingPathComponent("Examples/seed-memory.folded").path)],
       options: options)
-    return FlameGraphLayout(options: options).scene(for: profile)
+    return FlameGraphLayout(options: options, sourceLines: RootedSourceFiles(roots: [examples]))
+      .scene(for: profile)
   }
 
   @Test func theBiggestAllocationShowsItsLineOfCode() throws {

@@ -19,12 +19,25 @@ public struct FlameGraphLayout: Sendable {
   public var thinFrameLimit = 30_000
   /// Measures label widths; the monospace model unless a backend brings its own.
   public var measurer: any TextMeasurer
+  /// Gives the source line of frames named `file.py:12`; nil (default) for
+  /// none. Layout itself never reads a file.
+  public var sourceLines: (any SourceLineProvider)?
 
   /// A layout; by default labels are fitted with the monospace model of
-  /// `options.fontWidth`, as the SVG backend draws them.
-  public init(options: Options, measurer: (any TextMeasurer)? = nil) {
+  /// `options.fontWidth`, as the SVG backend draws them, and frames show no
+  /// source code unless `sourceLines` gives it (see ``RootedSourceFiles``).
+  ///
+  /// ```swift
+  /// let sources = RootedSourceFiles(roots: ["src", "."])
+  /// let scene = FlameGraphLayout(options: options, sourceLines: sources).scene(for: profile)
+  /// ```
+  public init(
+    options: Options, measurer: (any TextMeasurer)? = nil,
+    sourceLines: (any SourceLineProvider)? = nil
+  ) {
     self.options = options
     self.measurer = measurer ?? MonospaceTextMeasurer(characterWidth: options.fontWidth)
+    self.sourceLines = sourceLines
   }
 
   /// Space above the frames: the title, and the subtitle if any.
@@ -46,8 +59,8 @@ public struct FlameGraphLayout: Sendable {
     case .percent(let percent): minimumTotal = total * percent / 100
     }
     var placer = FramePlacer(
-      profile: profile, options: options, measurer: measurer, scale: scale,
-      minimumTotal: minimumTotal)
+      profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
+      scale: scale, minimumTotal: minimumTotal)
     var frames = placer.placeFrames()
     let legend = LegendLayout(
       entries: placer.categoryShares(), options: options, top: topPadding - options.fontSize * 0.5,

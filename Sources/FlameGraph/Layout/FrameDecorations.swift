@@ -3,15 +3,18 @@
 struct FrameDecorations {
   private let profile: Profile
   private let categories: CategoryRules?
-  private let sources: SourceFileCache?
+  private let sources: (any SourceLineProvider)?
   private let codeFitter: LabelFitter
   private var categoryCache: [Int32]
   private var sourceCache: [String??]
 
-  init(profile: Profile, options: Options, measurer: any TextMeasurer) {
+  init(
+    profile: Profile, options: Options, measurer: any TextMeasurer,
+    sourceLines: (any SourceLineProvider)?
+  ) {
     self.profile = profile
     categories = profile.isDifferential ? nil : options.categories
-    sources = options.showSourceCode ? SourceFileCache(searchPath: options.sourcePaths) : nil
+    sources = options.showSourceCode ? sourceLines : nil
     // Code is cut at its end, whatever the labels do: its start matters most.
     codeFitter = LabelFitter(measurer: measurer, fontSize: options.fontSize, truncation: .keepStart)
     categoryCache = Array(repeating: -1, count: categories == nil ? 0 : profile.frames.count)
@@ -40,7 +43,7 @@ struct FrameDecorations {
     if let cached = sourceCache[Int(frame)] { return cached }
     var line: String?
     if let location = profile.frames.location(of: frame), location.isSourceFile,
-      let text = sources.line(location.line, of: location.file)
+      let text = sources.line(location.line, inFile: location.file)
     {
       let cleaned = SourceLineCleaner.clean(text)
       line = cleaned.isEmpty ? nil : cleaned

@@ -15,8 +15,8 @@ struct FramePlacer {
   private var decorations: FrameDecorations
 
   init(
-    profile: Profile, options: Options, measurer: any TextMeasurer, scale: Double,
-    minimumTotal: Double
+    profile: Profile, options: Options, measurer: any TextMeasurer,
+    sourceLines: (any SourceLineProvider)?, scale: Double, minimumTotal: Double
   ) {
     self.profile = profile
     self.options = options
@@ -36,7 +36,8 @@ struct FramePlacer {
     paletteMap = options.paletteMap
     nameCache = Array(repeating: nil, count: profile.frames.count)
     annotationCache = Array(repeating: nil, count: profile.frames.count)
-    decorations = FrameDecorations(profile: profile, options: options, measurer: measurer)
+    decorations = FrameDecorations(
+      profile: profile, options: options, measurer: measurer, sourceLines: sourceLines)
   }
 
   /// The legend's categories and their shares of the total, from self

@@ -75,12 +75,9 @@ public struct Options: Sendable {
   /// The highlight of search matches (default #e600e6).
   public var searchColor = RGBColor(red: 0xe6, green: 0x00, blue: 0xe6)
 
-  /// Show the line of source code that `file.py:12` frames point to, read
-  /// from the files (default true).
+  /// Show the line of source code that `file.py:12` frames point to, when
+  /// layout has a ``SourceLineProvider`` to give it (default true).
   public var showSourceCode = true
-  /// Folders where relative file names of frames are looked up, before the
-  /// current directory (default none).
-  public var sourcePaths: [String] = []
   /// Color frames by category, each category's hue saturated by width, with
   /// a legend; nil (default) for none.
   public var categories: CategoryRules?

@@ -29,7 +29,8 @@ public struct Scene: Sendable {
   /// The frame-name colors of a consistent palette, updated with the names
   /// this scene colored; nil when no consistent palette was asked for.
   public var paletteMap: PaletteMap?
-  /// Source files that could not give the code of their frames.
+  /// What the layout's ``SourceLineProvider`` could not give (so far: a
+  /// provider shared by several layouts counts for all of them).
   public var sourceDiagnostics = SourceDiagnostics()
   /// The outline of every frame, if any.
   public var frameStroke: RGBColor?
