@@ -79,10 +79,10 @@ public struct SpeedscopeRenderer: ProfileRenderer {
       if id > 0 { writer.write(",\n") }
       let name = frames.name(of: id)
       var frame = JSONObjectWriter(writer)
-      if let location = FrameLocation(parsing: name) {
+      if let location = frames.location(of: id) {
         frame.string("name", location.function ?? name)
         frame.string("file", location.file)
-        frame.integer("line", location.line)
+        if location.line > 0 { frame.integer("line", location.line) }
       } else {
         frame.string("name", name)
       }

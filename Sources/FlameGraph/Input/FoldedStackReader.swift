@@ -69,16 +69,20 @@ public enum FoldedStackReader {
     _ source: InputSource, into parser: inout FoldedStackParser,
     statistics: inout ReadStatistics
   ) throws {
-    let descriptor: Int32
-    switch source {
-    case .standardInput: descriptor = STDIN_FILENO
-    case .file(let path):
-      descriptor = open(path, O_RDONLY)
-      guard descriptor >= 0 else {
-        throw InputError.unreadable(path: path, reason: String(cString: strerror(errno)))
-      }
-    }
-    defer { if descriptor != STDIN_FILENO { close(descriptor) } }
+    try read(InputByteStream(opening: source), into: &parser, statistics: &statistics)
+  }
+
+  /// Streams an opened input into the parser.
+  public static func read(_ input: InputByteStream, into parser: inout FoldedStackParser) throws {
+    var statistics = ReadStatistics()
+    try read(input, into: &parser, statistics: &statistics)
+  }
+
+  /// Streams an opened input into the parser, counting the work.
+  static func read(
+    _ input: InputByteStream, into parser: inout FoldedStackParser,
+    statistics: inout ReadStatistics
+  ) throws {
     var capacity = min(chunkSize, maximumLineLength + 1)
     var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
     defer { buffer.deallocate() }
@@ -91,7 +95,7 @@ public enum FoldedStackReader {
     var startOfSource = true
     // Skipping the rest of a line longer than the limit.
     var skippingLongLine = false
-    let name = source.description
+    let name = input.name
     while true {
       if filled == capacity {
         // One line longer than the buffer: grow to hold it, up to the limit.
@@ -101,11 +105,7 @@ public enum FoldedStackReader {
         buffer = larger
         capacity *= 2
       }
-      let got = systemRead(descriptor, buffer + filled, capacity - filled)
-      if got < 0 {
-        if errno == EINTR { continue }
-        throw InputError.unreadable(path: name, reason: String(cString: strerror(errno)))
-      }
+      let got = try input.read(into: buffer + filled, count: capacity - filled)
       if got == 0 { break }
       filled += got
       if startOfSource {
@@ -175,12 +175,4 @@ public enum FoldedStackReader {
     }
     return newline < count ? newline : nil
   }
-}
-
-/// `read(2)`, named apart from the static method that shares its name.
-@inline(__always)
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutablePointer<UInt8>, _ count: Int)
-  -> Int
-{
-  read(descriptor, buffer, count)
 }

@@ -32,7 +32,7 @@ struct FrameDecorations {
     let category = categories.category(
       of: CategoryRules.FrameFacts(
         name: name, annotation: profile.frames.annotation(of: frame),
-        location: FrameLocation(parsing: name)))
+        location: profile.frames.location(of: frame)))
     categoryCache[Int(frame)] = Int32(category)
     return category
   }

@@ -54,6 +54,33 @@ public final class CallTreeBuilder {
     addInternedStack(count: count, before: before)
   }
 
+  /// The id of a structured frame, interning it if new. Frames merge by
+  /// their ``ImportedFrame/displayName``; the file and line of the first
+  /// frame with that name are kept beside it, so layout and exports read
+  /// them instead of parsing them back out of the name.
+  ///
+  /// ```swift
+  /// let builder = CallTreeBuilder()
+  /// let main = builder.frameID(for: ImportedFrame(name: "main", file: "app.py", line: 3))
+  /// builder.addStack(frameIDs: [main], count: 2)
+  /// ```
+  public func frameID(for frame: ImportedFrame) -> FrameID {
+    precondition(!isFinished, "CallTreeBuilder.frameID after finish(): use a new builder")
+    let bytes = Array(frame.displayName.utf8) + [0]
+    let id = bytes.withUnsafeBytes { intern($0.baseAddress!, $0.count - 1) }
+    if let location = frame.location { interner.names.recordLocation(location, of: id) }
+    return id
+  }
+
+  /// Adds one stack of ids from ``frameID(for:)``, root first, with its
+  /// count; `before` is the first count of a differential profile.
+  public func addStack(frameIDs: [FrameID], count: Double, before: Double? = nil) {
+    precondition(!isFinished, "CallTreeBuilder.addStack after finish(): use a new builder")
+    interner.pendingFrames.removeAll()
+    for id in frameIDs { interner.pendingFrames.append(id) }
+    addInternedStack(count: count, before: before)
+  }
+
   /// The id of a frame name, interning it if new.
   @inline(__always)
   func intern(_ name: UnsafeRawPointer, _ length: Int) -> FrameID {

@@ -116,9 +116,9 @@ public struct FrameNameSyntax: Sendable {
 }
 
 extension FrameTable {
-  /// The location a frame's name gives, parsed on each call: callers that
-  /// need it often keep it per frame id.
+  /// Where a frame's code is: as its importer gave it, else parsed from
+  /// its name on each call (callers that need it often keep it per id).
   public func location(of id: FrameID) -> FrameLocation? {
-    FrameLocation(parsing: name(of: id))
+    storage.locations[id] ?? FrameLocation(parsing: name(of: id))
   }
 }

@@ -90,6 +90,9 @@ final class FrameNameStorage: @unchecked Sendable {
   let bytes = RawColumn<UInt8>(capacity: 1 << 16)
   let starts = RawColumn<Int32>(capacity: 1 << 12)
   private var slots: UnsafeMutablePointer<Slot>
+  /// Locations importers gave with frames, by id; frames without one (all
+  /// of folded text's) are parsed from their names instead.
+  private(set) var locations: [FrameID: FrameLocation] = [:]
   private var slotMask: Int
 
   init() {
@@ -132,6 +135,11 @@ final class FrameNameStorage: @unchecked Sendable {
     isNew = true
     if (starts.count - 1) * 2 > slotMask { rehash() }
     return id
+  }
+
+  /// Keeps the first location given for a frame.
+  func recordLocation(_ location: FrameLocation, of id: FrameID) {
+    if locations[id] == nil { locations[id] = location }
   }
 
   func lookup(_ name: UnsafeRawPointer, _ length: Int) -> FrameID? {
