@@ -38,6 +38,14 @@ public struct ParseDiagnostics: Sendable, Equatable {
   /// No problems yet.
   public init() {}
 
+  /// Adds another source's counts and places to these.
+  public mutating func merge(_ other: ParseDiagnostics) {
+    validLineCount += other.validLineCount
+    malformedLineCount += other.malformedLineCount
+    let room = Self.rememberedLineLimit - firstMalformedLines.count
+    firstMalformedLines += other.firstMalformedLines.prefix(max(0, room))
+  }
+
   mutating func recordMalformed(source: String, line: Int, problem: Problem) {
     malformedLineCount += 1
     if firstMalformedLines.count < Self.rememberedLineLimit {

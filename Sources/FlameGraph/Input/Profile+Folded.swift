@@ -17,11 +17,12 @@ extension Profile {
       parser.finish(factor: options.factor), strict: options.strict)
   }
 
-  /// Reads and merges folded-stack files (`-` or ``InputSource/standardInput``
-  /// for standard input) with the input options of `options`.
-  public init(reading sources: [InputSource], options: Options = Options()) throws {
-    self = try FoldedStackReader.readProfile(
-      from: sources, merging: options.merging, transform: options.transform,
-      factor: options.factor, strict: options.strict)
+  /// Reads and merges profile files (`-` or ``InputSource/standardInput``
+  /// for standard input) with the input options of `options`; each file's
+  /// format is told from its content unless `format` is given.
+  public init(
+    reading sources: [InputSource], format: InputFormat? = nil, options: Options = Options()
+  ) throws {
+    self = try ProfileReader.readProfile(from: sources, format: format, options: options)
   }
 }

@@ -1,0 +1,34 @@
+/// Reads profiles in any format into one merged profile.
+///
+/// Each source is opened, its format told from its first bytes (or given),
+/// and its importer adds its stacks to one builder, so sources of different
+/// formats merge like files of one.
+///
+/// ```swift
+/// let profile = try ProfileReader.readProfile(from: [.file("cpu.folded")], options: Options())
+/// ```
+public enum ProfileReader {
+  /// Reads and merges every source, in order.
+  ///
+  /// - Parameters:
+  ///   - sources: files or standard input.
+  ///   - format: the format of every source; nil tells each one's from its
+  ///     content (``InputFormat/detect(_:)``).
+  ///   - options: merging, transforms, factor and strictness.
+  /// - Throws: ``InputError`` for unreadable or invalid input, input
+  ///   without a stack or without samples, and malformed lines when strict.
+  public static func readProfile(
+    from sources: [InputSource], format: InputFormat? = nil, options: Options = Options()
+  ) throws -> Profile {
+    let builder = CallTreeBuilder(
+      merging: options.merging, transform: options.transform, pipelined: true)
+    var diagnostics = ParseDiagnostics()
+    for source in sources {
+      let input = try InputByteStream(opening: source)
+      let sourceFormat = try format ?? InputFormat.detect(input.peek(InputFormat.detectionLength))
+      try sourceFormat.importer.importStacks(from: input, into: builder, diagnostics: &diagnostics)
+    }
+    return try FoldedStackReader.validated(
+      builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict)
+  }
+}
