@@ -8,6 +8,8 @@ public struct ParseDiagnostics: Sendable, Equatable {
     case invalidCount = "the count is not a number"
     /// A count below zero.
     case negativeCount = "the count is negative"
+    /// A count beyond the largest finite number (over 308 digits).
+    case countTooLarge = "the count is too large"
   }
 
   /// One skipped line.
