@@ -38,11 +38,12 @@ public struct PDFRenderer: SceneRenderer {
     let pageHeight = scene.height * fit
     // Written so that NaN fails too.
     guard pageWidth >= Self.minimumPageSide, pageHeight >= Self.minimumPageSide else {
+      let tall = !(scene.width >= scene.height)
       throw CairoError(
-        message: "the graph is too \(scene.height > scene.width ? "tall" : "wide") for a PDF page "
-          + "(\(CountFormatter.count(scene.width)) x \(CountFormatter.count(scene.height)) points, "
-          + "pages are at most \(CountFormatter.count(Self.maximumPageSide)) a side): "
-          + "lower --height, raise --minwidth, or write SVG")
+        message: "the graph is too \(tall ? "tall" : "wide") for a PDF page "
+          + "(\(CountFormatter.count(scene.width)) x \(CountFormatter.count(scene.height)) points; "
+          + "pages are at most \(CountFormatter.count(Self.maximumPageSide)) points a side): "
+          + (tall ? "lower --height or raise --minwidth" : "lower --width") + ", or write SVG")
     }
     let surface = cairo_pdf_surface_create_for_stream(
       CairoStream.write, CairoStream.closure(for: writer), pageWidth, pageHeight)
