@@ -181,16 +181,14 @@ public struct FlameGraphCommand: ParsableCommand {
 
   /// The library options these flags stand for.
   ///
-  /// - Throws: `ValidationError` naming the first wrong value.
+  /// - Throws: `ValidationError` naming the first wrong value, with its
+  ///   valid range (``Options/validate()``).
   public func makeOptions() throws -> Options {
     var options = Options()
     options.merging = flamechart ? .consecutive : .byName
     options.transform.reverse = reverse
     options.transform.baseFunctions = base
     options.transform.skipAfterFunctions = skipAfter
-    guard factor.isFinite, factor > 0 else {
-      throw ValidationError("--factor must be a positive number.")
-    }
     options.factor = factor
     options.strict = strict
     options.showSourceCode = !noSource
@@ -199,13 +197,7 @@ public struct FlameGraphCommand: ParsableCommand {
     guard scale.isFinite, scale > 0, scale <= 8 else {
       throw ValidationError("--scale must be a number above 0 and at most 8.")
     }
-    guard width.isFinite, width >= 20 else {
-      throw ValidationError("--width must be at least 20 pixels.")
-    }
     options.imageWidth = width
-    guard height.isFinite, height >= 1 else {
-      throw ValidationError("--height must be at least 1 pixel.")
-    }
     options.frameHeight = height
     guard let minimumWidth = MinimumWidth(parsing: minwidth) else {
       throw ValidationError("--minwidth must be a number of pixels (0.1) or a percentage (0.5%).")
@@ -213,13 +205,7 @@ public struct FlameGraphCommand: ParsableCommand {
     options.minimumWidth = minimumWidth
     options.direction = inverted ? .icicle : .flame
     options.fontFamily = fonttype
-    guard fontsize.isFinite, fontsize > 0 else {
-      throw ValidationError("--fontsize must be positive.")
-    }
     options.fontSize = fontsize
-    guard fontwidth.isFinite, fontwidth > 0 else {
-      throw ValidationError("--fontwidth must be positive.")
-    }
     options.fontWidth = fontwidth
     options.title = title
     options.subtitle = subtitle
@@ -250,6 +236,11 @@ public struct FlameGraphCommand: ParsableCommand {
       }
       options.searchColor = color
     }
+    do {
+      try options.validate()
+    } catch let error as OptionError {
+      throw ValidationError(error.commandLineMessage)
+    }
     return options
   }
 
@@ -258,7 +249,7 @@ public struct FlameGraphCommand: ParsableCommand {
     if let format { return format }
     guard let output else { return .svg }
     guard let format = OutputFormat(pathExtensionOf: output) else {
-      let supported = OutputFormat.allCases.map { ".\($0.rawValue)" }.joined(separator: ", ")
+      let supported = OutputFormat.allCases.map { ".\($0.fileExtension)" }.joined(separator: ", ")
       throw ValidationError(
         "cannot tell the format of \(output) from its extension (supported: \(supported)); use --format."
       )

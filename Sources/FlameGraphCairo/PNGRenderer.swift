@@ -14,19 +14,26 @@ public struct PNGRenderer: SceneRenderer {
 
   /// The largest side of an image surface Cairo accepts, in pixels.
   public static let maximumSide: Double = 32767
+  /// The largest image, in pixels: 100 megapixels (400 MB of pixels in
+  /// memory), checked before anything is allocated.
+  public static let maximumPixelCount: Double = 100_000_000
 
   /// A renderer at `scale` pixels per point (default 1).
   public init(scale: Double = 1) { self.scale = scale }
 
   /// Draws the scene and writes the PNG bytes.
+  ///
+  /// - Throws: ``CairoError`` when the image would be wider or taller than
+  ///   ``maximumSide`` or larger than ``maximumPixelCount``, before any
+  ///   byte is written.
   public func write(_ scene: Scene, to writer: ByteWriter) throws {
     let pixelWidth = (scene.width * scale).rounded(.up)
     let pixelHeight = (scene.height * scale).rounded(.up)
-    guard pixelWidth <= Self.maximumSide, pixelHeight <= Self.maximumSide else {
-      throw CairoError(
-        message:
-          "the PNG would be \(Int(pixelWidth))x\(Int(pixelHeight)) pixels, beyond the \(Int(Self.maximumSide)) "
-          + "Cairo allows: lower --scale or --height, or write SVG or PDF")
+    // Written so that NaN fails too.
+    guard pixelWidth >= 1, pixelHeight >= 1, pixelWidth <= Self.maximumSide,
+      pixelHeight <= Self.maximumSide, pixelWidth * pixelHeight <= Self.maximumPixelCount
+    else {
+      throw CairoError(message: Self.sizeMessage(width: pixelWidth, height: pixelHeight))
     }
     let width = Int32(pixelWidth)
     let height = Int32(pixelHeight)
@@ -43,5 +50,19 @@ public struct PNGRenderer: SceneRenderer {
     let written = cairo_surface_write_to_png_stream(
       surface, CairoStream.write, CairoStream.closure(for: writer))
     guard written == CAIRO_STATUS_SUCCESS else { throw CairoError(written) }
+  }
+
+  /// Why an image of this many pixels is not drawn, and what to do.
+  static func sizeMessage(width: Double, height: Double) -> String {
+    guard width.isFinite, height.isFinite else {
+      return "the PNG would have too many pixels to draw: lower --height, --fontsize or --scale, "
+        + "or write SVG or PDF"
+    }
+    let megapixels = CountFormatter.count((width * height / 1_000_000).rounded(.up))
+    return "the PNG would be \(CountFormatter.count(width)) x \(CountFormatter.count(height)) "
+      + "pixels (\(megapixels) megapixels), beyond the limits of "
+      + "\(CountFormatter.count(maximumSide)) pixels a side and "
+      + "\(CountFormatter.count(maximumPixelCount / 1_000_000)) megapixels: "
+      + "lower --width, --height or --scale, raise --minwidth, or write SVG or PDF"
   }
 }

@@ -36,6 +36,13 @@ struct JSONObjectWriter {
     writer.write(number: value, decimals: decimals)
   }
 
+  /// A count, exactly: rounding would turn tiny counts into 0 and make
+  /// sums disagree.
+  mutating func count(_ name: StaticString, _ value: Double) {
+    key(name)
+    writer.write(exactNumber: value)
+  }
+
   mutating func integer(_ name: StaticString, _ value: Int) {
     key(name)
     if value < 0 { writer.write(byte: UInt8(ascii: "-")) }

@@ -45,7 +45,7 @@ public struct SceneJSONRenderer: SceneRenderer {
     document.string("notes", scene.notes)
     document.string("countName", scene.countName)
     document.string("nameType", scene.details.nameType)
-    document.number("total", scene.totalSamples, decimals: 6)
+    document.count("total", scene.totalSamples)
     document.bool("differential", scene.frames.first?.beforeTotal != nil)
     document.raw("details") { writeText(scene.details.position, writer) }
     document.raw("legend") {
@@ -99,10 +99,10 @@ public struct SceneJSONRenderer: SceneRenderer {
       object.raw("code") { writeLabel(frame.code, writer) }
     }
     if let category = frame.category { object.integer("category", category) }
-    object.number("total", frame.total, decimals: 6)
-    object.number("self", frame.selfCount, decimals: 6)
+    object.count("total", frame.total)
+    object.count("self", frame.selfCount)
     object.number("share", total > 0 ? frame.total / total : 0, decimals: 6)
-    if let before = frame.beforeTotal { object.number("before", before, decimals: 6) }
+    if let before = frame.beforeTotal { object.count("before", before) }
     object.close()
   }
 

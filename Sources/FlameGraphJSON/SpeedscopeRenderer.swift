@@ -35,7 +35,7 @@ public struct SpeedscopeRenderer: ProfileRenderer {
       sampled.string("name", options.effectiveTitle)
       sampled.string("unit", Self.unit(for: options.countName))
       sampled.number("startValue", 0)
-      sampled.number("endValue", profile.totalSamples, decimals: 6)
+      sampled.count("endValue", profile.totalSamples)
       let stacks = tree.nodesWithSelfSamples()
       sampled.raw("samples") {
         writer.write("[\n")
@@ -61,7 +61,7 @@ public struct SpeedscopeRenderer: ProfileRenderer {
         writer.write(byte: UInt8(ascii: "["))
         for (index, node) in stacks.enumerated() {
           if index > 0 { writer.write(byte: UInt8(ascii: ",")) }
-          writer.write(number: tree.selfCount(of: node), decimals: 6)
+          writer.write(exactNumber: tree.selfCount(of: node))
         }
         writer.write(byte: UInt8(ascii: "]"))
       }

@@ -74,10 +74,10 @@ public struct TreeJSONRenderer: ProfileRenderer {
       names[Int(frame)] = name
     }
     object.string("name", name)
-    object.number("value", tree.total(of: node), decimals: 6)
-    object.number("self", tree.selfCount(of: node), decimals: 6)
+    object.count("value", tree.total(of: node))
+    object.count("self", tree.selfCount(of: node))
     if tree.isDifferential {
-      object.number("delta", tree.total(of: node) - tree.beforeTotal(of: node), decimals: 6)
+      object.count("delta", tree.total(of: node) - tree.beforeTotal(of: node))
     }
     object.raw("children") { writer.write(byte: UInt8(ascii: "[")) }
   }

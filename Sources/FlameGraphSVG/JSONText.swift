@@ -3,18 +3,7 @@ import FlameGraph
 extension ByteWriter {
   /// Appends a number as JSON that reads back as exactly `value`: whole
   /// numbers as integers, others in Swift's shortest round-trip form.
-  func writeJSONNumber(_ value: Double) {
-    guard value.isFinite else {
-      write(byte: UInt8(ascii: "0"))
-      return
-    }
-    // Below 2^53 every whole number is exact as an integer.
-    if value == value.rounded(.towardZero) && abs(value) < 9_007_199_254_740_992 {
-      writeJSONInteger(Int(value))
-    } else {
-      write(String(value))
-    }
-  }
+  func writeJSONNumber(_ value: Double) { write(exactNumber: value) }
 
   /// Appends an integer as JSON.
   func writeJSONInteger(_ value: Int) {

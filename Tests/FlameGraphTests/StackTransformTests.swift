@@ -63,7 +63,7 @@ struct StackTransformTests {
   }
 
   @Test func withoutAnyStackThroughTheBaseThereIsNothingToDraw() {
-    #expect(throws: InputError.zeroTotal) {
+    #expect(throws: InputError.noStackWithBase(["absent"])) {
       try Self.profile("main;a 1\n") { $0.baseFunctions = ["absent"] }
     }
   }

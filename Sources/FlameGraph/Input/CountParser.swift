@@ -5,14 +5,18 @@ enum CountParser {
     case value(Double)
     case negative
     case invalid
+    /// More than 308 digits: beyond the largest finite `Double`.
+    case tooLarge
   }
 
   @inline(__always)
   static func parse(_ start: UnsafePointer<UInt8>, _ length: Int) -> Result {
     guard length > 0 else { return .invalid }
     if start[0] == UInt8(ascii: "-") {
-      if case .value = parse(start + 1, length - 1) { return .negative }
-      return .invalid
+      switch parse(start + 1, length - 1) {
+      case .value, .tooLarge: return .negative
+      case .negative, .invalid: return .invalid
+      }
     }
     var integer: UInt64 = 0
     var fraction: UInt64 = 0
@@ -51,6 +55,8 @@ enum CountParser {
     let text = String(decoding: UnsafeBufferPointer(start: start, count: length), as: UTF8.self)
     guard text.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == ".") }), let value = Double(text)
     else { return .invalid }
+    // An infinite count would make every other frame zero wide.
+    guard value.isFinite else { return .tooLarge }
     return .value(value)
   }
 

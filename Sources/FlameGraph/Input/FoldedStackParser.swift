@@ -139,6 +139,9 @@ public struct FoldedStackParser {
     case .negative:
       diagnostics.recordMalformed(source: source, line: lineNumber, problem: .negativeCount)
       return
+    case .tooLarge:
+      diagnostics.recordMalformed(source: source, line: lineNumber, problem: .countTooLarge)
+      return
     case .invalid:
       let numeric = CountParser.looksNumeric(line + countStart, length - countStart)
       diagnostics.recordMalformed(
@@ -155,6 +158,9 @@ public struct FoldedStackParser {
         length = trimmedEnd(line, beforeStart)
       case .negative:
         diagnostics.recordMalformed(source: source, line: lineNumber, problem: .negativeCount)
+        return
+      case .tooLarge:
+        diagnostics.recordMalformed(source: source, line: lineNumber, problem: .countTooLarge)
         return
       case .invalid: break
       }

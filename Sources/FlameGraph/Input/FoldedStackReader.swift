@@ -32,18 +32,36 @@ public enum FoldedStackReader {
     var parser = FoldedStackParser(
       builder: CallTreeBuilder(merging: merging, transform: transform, pipelined: true))
     for source in sources { try read(source, into: &parser) }
-    return try validated(parser.finish(factor: factor), strict: strict)
+    return try validated(
+      parser.finish(factor: factor), strict: strict, factor: factor,
+      baseFunctions: transform.baseFunctions)
   }
 
-  /// Checks that a parsed profile has something to draw.
-  public static func validated(_ profile: Profile, strict: Bool) throws -> Profile {
+  /// Checks that a parsed profile has something to draw: valid lines, and
+  /// counts that add up to a positive, finite total. `factor` and
+  /// `baseFunctions` are what the profile was read with, named in errors.
+  public static func validated(
+    _ profile: Profile, strict: Bool, factor: Double = 1, baseFunctions: [String] = []
+  ) throws -> Profile {
     if strict && profile.diagnostics.malformedLineCount > 0 {
       throw InputError.malformedLines(profile.diagnostics)
     }
     guard profile.diagnostics.validLineCount > 0 else {
       throw InputError.noValidLines(profile.diagnostics)
     }
-    guard profile.totalSamples > 0 else { throw InputError.zeroTotal }
+    // Every count is finite and not negative, so the root's totals are the
+    // largest: when they are finite, all are.
+    let tree = profile.tree
+    guard tree.total(of: tree.root).isFinite, tree.beforeTotal(of: tree.root).isFinite else {
+      throw InputError.totalTooLarge(factor: factor)
+    }
+    guard profile.totalSamples > 0 else {
+      // Only the root left: the base functions dropped every stack.
+      if !baseFunctions.isEmpty && tree.nodeCount == 1 {
+        throw InputError.noStackWithBase(baseFunctions)
+      }
+      throw InputError.zeroTotal
+    }
     return profile
   }
 

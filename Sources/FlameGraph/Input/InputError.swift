@@ -6,6 +6,12 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
   case noValidLines(ParseDiagnostics)
   /// Valid lines, but their counts add up to zero.
   case zeroTotal
+  /// Valid lines, but no stack contains any of these base functions
+  /// (``StackTransform/baseFunctions``), so every stack was dropped.
+  case noStackWithBase([String])
+  /// The counts (times the factor) add up to more than the largest finite
+  /// number, which would leave every frame but the widest zero wide.
+  case totalTooLarge(factor: Double)
   /// `strict` parsing met malformed lines.
   case malformedLines(ParseDiagnostics)
   /// A format read whole is larger than its limit.
@@ -29,6 +35,14 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
       return "\(path) is larger than \(limit >> 20) MiB, the most this format is read up to"
     case .invalidFormat(let format, let place, let reason):
       return "\(place): not a valid \(format) profile: \(reason)"
+    case .noStackWithBase(let names):
+      let quoted = names.map { "\"\($0)\"" }.joined(separator: " or ")
+      let noun = names.count == 1 ? "function" : "functions"
+      return "no stack contains the --base \(noun) \(quoted): there is nothing to draw"
+    case .totalTooLarge(let factor):
+      let scaled = factor == 1 ? "" : " times the factor \(factor)"
+      return "the input's counts\(scaled) add up to more than 1.8e308, the largest number "
+        + "there is: lower the counts or the factor"
     case .malformedLines(let diagnostics):
       return "\(diagnostics.summary ?? "malformed input"); drop --strict to skip such lines"
     }

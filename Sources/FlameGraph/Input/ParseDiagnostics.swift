@@ -10,6 +10,8 @@ public struct ParseDiagnostics: Sendable, Equatable {
     case negativeCount = "the count is negative"
     /// A line longer than ``FoldedStackReader/maximumLineLength``.
     case lineTooLong = "the line is longer than 16 MiB"
+    /// A count beyond the largest finite number (over 308 digits).
+    case countTooLarge = "the count is too large"
   }
 
   /// One skipped line.

@@ -7,14 +7,15 @@ extension Profile {
   /// profile.totalSamples  // 4
   /// ```
   ///
-  /// - Throws: ``InputError`` when no line is valid, the total is zero, or a
-  ///   line is malformed and `options.strict` is set.
+  /// - Throws: ``InputError`` when no line is valid, the total is zero or
+  ///   not finite, or a line is malformed and `options.strict` is set.
   public init(folded text: String, options: Options = Options()) throws {
     var parser = FoldedStackParser(
       builder: CallTreeBuilder(merging: options.merging, transform: options.transform))
     parser.parse(contentsOf: Array(text.utf8), source: "input")
     self = try FoldedStackReader.validated(
-      parser.finish(factor: options.factor), strict: options.strict)
+      parser.finish(factor: options.factor), strict: options.strict, factor: options.factor,
+      baseFunctions: options.transform.baseFunctions)
   }
 
   /// Reads and merges profile files (`-` or ``InputSource/standardInput``

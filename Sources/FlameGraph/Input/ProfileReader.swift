@@ -29,6 +29,7 @@ public enum ProfileReader {
       try sourceFormat.importer.importStacks(from: input, into: builder, diagnostics: &diagnostics)
     }
     return try FoldedStackReader.validated(
-      builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict)
+      builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict,
+      factor: options.factor, baseFunctions: options.transform.baseFunctions)
   }
 }

@@ -52,10 +52,10 @@ public struct FlameGraphLayout: Sendable {
     let tree = profile.tree
     let total = profile.totalSamples
     let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
-    let scale = total > 0 ? drawableWidth / total : 0
+    let scale = CountScale(total: total, width: drawableWidth)
     let minimumTotal: Double
     switch options.minimumWidth {
-    case .points(let points): minimumTotal = scale > 0 ? points / scale : 0
+    case .points(let points): minimumTotal = scale.count(ofWidth: points)
     case .percent(let percent): minimumTotal = total * percent / 100
     }
     var placer = FramePlacer(

@@ -4,7 +4,7 @@
 struct FramePlacer {
   let profile: Profile
   let options: Options
-  let scale: Double
+  let scale: CountScale
   let minimumTotal: Double
   let fitter: LabelFitter
   private var colorScheme: any ColorScheme
@@ -16,7 +16,7 @@ struct FramePlacer {
 
   init(
     profile: Profile, options: Options, measurer: any TextMeasurer,
-    sourceLines: (any SourceLineProvider)?, scale: Double, minimumTotal: Double
+    sourceLines: (any SourceLineProvider)?, scale: CountScale, minimumTotal: Double
   ) {
     self.profile = profile
     self.options = options
@@ -76,9 +76,9 @@ struct FramePlacer {
     // Pending nodes with their left edge, depth and parent box; children
     // are pushed in reverse so they pop left to right.
     var pending: [(node: NodeID, x: Double, depth: Int, parent: Int)] = []
-    if tree.total(of: tree.root) >= minimumTotal {
-      pending.append((tree.root, FlameGraphLayout.sidePadding, 0, -1))
-    }
+    // The root is drawn whatever the minimum width: a graph always has a
+    // frame to show and to zoom out to.
+    pending.append((tree.root, FlameGraphLayout.sidePadding, 0, -1))
     var children: [NodeID] = []
     while let (node, x, depth, parent) = pending.popLast() {
       let boxIndex = boxes.count
@@ -91,9 +91,9 @@ struct FramePlacer {
       order.sort(&children)
       // Children start at the parent's left edge, side by side; whatever is
       // left at the right is the parent's self time.
-      var childX = x + children.reduce(0) { $0 + tree.total(of: $1) } * scale
+      var childX = x + scale.width(of: children.reduce(0) { $0 + tree.total(of: $1) })
       for child in children.reversed() {
-        childX -= tree.total(of: child) * scale
+        childX -= scale.width(of: tree.total(of: child))
         pending.append((child, childX, depth + 1, boxIndex))
       }
     }
@@ -106,7 +106,7 @@ struct FramePlacer {
     let tree = profile.tree
     let nodeTotal = tree.total(of: node)
     let name = name(of: node)
-    let width = nodeTotal * scale
+    let width = scale.width(of: nodeTotal)
     let share = total > 0 ? nodeTotal / total : 0
     let before = tree.isDifferential ? tree.beforeTotal(of: node) : nil
     let delta = before.map { nodeTotal - $0 } ?? 0

@@ -51,7 +51,10 @@ public struct LabelFitter: Sendable {
   {
     // A hair of tolerance so that a label exactly as wide as its room fits
     // whatever the rounding of the multiplication.
-    let room = Int((available / advance) + 1e-9)
+    let ratio = (available / advance) + 1e-9
+    // Past any name's length a room only needs to be large: the clamp keeps
+    // absurd widths or font sizes from overflowing Int (NaN gives no room).
+    let room = ratio >= 1e15 ? 1_000_000_000_000_000 : (ratio >= 0 ? Int(ratio) : 0)
     let count = name.count
     if count <= room { return (name, false) }
     let kept = room - 1

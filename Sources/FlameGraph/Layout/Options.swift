@@ -1,6 +1,7 @@
 /// Everything that shapes a flame graph, with documented defaults.
 ///
 /// The command-line tool maps its flags onto these fields one to one.
+/// Numbers have documented ranges, which ``validate()`` checks.
 ///
 /// ```swift
 /// var options = Options()
@@ -17,18 +18,20 @@ public struct Options: Sendable {
   public var merging: StackMerging = .byName
   /// Per-stack rewrites: reverse, base functions, cut after a function.
   public var transform = StackTransform()
-  /// Multiplies every count (default 1).
+  /// Multiplies every count (default 1). Finite and above 0; counts times
+  /// the factor must add up to a finite total.
   public var factor: Double = 1
   /// Makes malformed lines an error instead of a counted warning (default false).
   public var strict = false
 
   // MARK: Geometry
 
-  /// Canvas width in points (default 1200).
+  /// Canvas width in points (default 1200), 20 to 100,000.
   public var imageWidth: Double = 1200
-  /// Height of one frame row in points (default 16).
+  /// Height of one frame row in points (default 16), 1 to 10,000.
   public var frameHeight: Double = 16
-  /// Frames narrower than this are not drawn (default 0.1 point).
+  /// Frames narrower than this are not drawn (default 0.1 point): 0 to
+  /// ``imageWidth`` points, or 0% to 100%. The root is always drawn.
   public var minimumWidth: MinimumWidth = .points(0.1)
   /// Roots at the bottom (`.flame`, default) or at the top (`.icicle`).
   public var direction: Direction = .flame
@@ -37,10 +40,10 @@ public struct Options: Sendable {
 
   /// The font family list (default: DejaVu Sans Mono, then other monospace fonts).
   public var fontFamily = Options.defaultFontFamily
-  /// Font size in points (default 12).
+  /// Font size in points (default 12), 1 to 1,000.
   public var fontSize: Double = 12
   /// Advance of one character as a fraction of the font size, for fitting
-  /// labels (default 0.6, DejaVu Sans Mono's).
+  /// labels (default 0.6, DejaVu Sans Mono's), 0.1 to 10.
   public var fontWidth: Double = 0.6
   /// The title; nil means "Flame Graph", "Icicle Graph" or "Flame Chart".
   public var title: String?

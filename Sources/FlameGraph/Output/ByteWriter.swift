@@ -145,6 +145,29 @@ public final class ByteWriter {
     }
   }
 
+  /// Appends a number that reads back as exactly `number` in JSON, SVG and
+  /// JavaScript: whole numbers below 2^53 as integers (`12`), others in
+  /// Swift's shortest round-trip form (`0.1`, `1e-07`, `2.5e+300`, all valid
+  /// JSON); a non-finite number, which none of them can hold, as `0`.
+  ///
+  /// ```swift
+  /// writer.write(exactNumber: 3)           // "3"
+  /// writer.write(exactNumber: 0.0000001)   // "1e-07"
+  /// ```
+  public func write(exactNumber number: Double) {
+    guard number.isFinite else {
+      write(byte: UInt8(ascii: "0"))
+      return
+    }
+    // Below 2^53 every whole number is exact as an integer.
+    if number == number.rounded(.towardZero) && abs(number) < 9_007_199_254_740_992 {
+      if number < 0 { write(byte: UInt8(ascii: "-")) }
+      writeInteger(Int64(abs(number)))
+    } else {
+      write(number.description)
+    }
+  }
+
   /// Appends a non-negative integer in decimal.
   public func writeInteger(_ value: Int64) {
     if value < 10 {

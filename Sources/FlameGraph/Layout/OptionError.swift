@@ -1,0 +1,77 @@
+/// An ``Options`` value outside its documented range, found by
+/// ``Options/validate()``.
+///
+/// ```swift
+/// var options = Options()
+/// options.imageWidth = 1e300
+/// do { try options.validate() } catch let error as OptionError {
+///   error.option       // .imageWidth
+///   error.description  // "imageWidth must be between 20 and 100000 points"
+/// }
+/// ```
+public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
+  /// The options that have limits.
+  public enum Option: String, Sendable, Equatable, CaseIterable {
+    /// ``Options/imageWidth``.
+    case imageWidth
+    /// ``Options/frameHeight``.
+    case frameHeight
+    /// ``Options/minimumWidth`` in points.
+    case minimumWidth
+    /// ``Options/minimumWidth`` as a percentage.
+    case minimumWidthPercent
+    /// ``Options/fontSize``.
+    case fontSize
+    /// ``Options/fontWidth``.
+    case fontWidth
+    /// ``Options/factor``.
+    case factor
+  }
+
+  /// The option that is out of range.
+  public var option: Option
+  /// The value it had.
+  public var value: Double
+  /// The values allowed; for ``Option/factor``, any finite number above 0.
+  public var allowed: ClosedRange<Double>
+
+  /// An error for `option`, whose `value` is not in `allowed`.
+  public init(option: Option, value: Double, allowed: ClosedRange<Double>) {
+    self.option = option
+    self.value = value
+    self.allowed = allowed
+  }
+
+  /// What the value must be, naming the option `name` and its values in
+  /// `unit` (nil for a plain number): `--width must be between 20 and 100000 pixels`.
+  public func message(name: String, unit: String?) -> String {
+    let unitText = unit.map { " \($0)" } ?? ""
+    switch option {
+    case .factor:
+      return "\(name) must be a finite number above 0"
+    case .minimumWidthPercent:
+      return "\(name) must be between \(Self.text(allowed.lowerBound))% "
+        + "and \(Self.text(allowed.upperBound))%"
+    default:
+      return "\(name) must be between \(Self.text(allowed.lowerBound)) "
+        + "and \(Self.text(allowed.upperBound))\(unitText)"
+    }
+  }
+
+  /// The message with the option's name in ``Options`` and its unit there.
+  public var description: String {
+    let unit: String?
+    switch option {
+    case .imageWidth, .frameHeight, .minimumWidth, .fontSize: unit = "points"
+    case .fontWidth: unit = "times the font size"
+    case .minimumWidthPercent, .factor: unit = nil
+    }
+    return message(name: option.rawValue, unit: unit)
+  }
+
+  /// A limit as people write it: `100000`, `0.1`, `1.8e+308`.
+  private static func text(_ value: Double) -> String {
+    if value == value.rounded(), abs(value) < 1e15 { return String(Int64(value)) }
+    return String(value)
+  }
+}
