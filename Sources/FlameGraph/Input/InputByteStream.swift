@@ -65,7 +65,8 @@ public final class InputByteStream {
   /// (fewer at the end of the input).
   public func peek(_ count: Int) throws -> ArraySlice<UInt8> {
     while lookahead.count - lookaheadStart < count && !reachedEnd {
-      var chunk = [UInt8](repeating: 0, count: max(count - (lookahead.count - lookaheadStart), 4096))
+      var chunk = [UInt8](
+        repeating: 0, count: max(count - (lookahead.count - lookaheadStart), 4096))
       let got = try chunk.withUnsafeMutableBufferPointer {
         try readFromDescriptor($0.baseAddress!, $0.count)
       }
@@ -103,14 +104,17 @@ public final class InputByteStream {
     var bytes: [UInt8] = []
     var chunk = [UInt8](repeating: 0, count: 1 << 20)
     while true {
-      let got = try chunk.withUnsafeMutableBufferPointer { try read(into: $0.baseAddress!, count: $0.count) }
+      let got = try chunk.withUnsafeMutableBufferPointer {
+        try read(into: $0.baseAddress!, count: $0.count)
+      }
       if got == 0 { return bytes }
       guard bytes.count + got <= limit else { throw InputError.tooLarge(path: name, limit: limit) }
       bytes += chunk[0..<got]
     }
   }
 
-  private func readFromDescriptor(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int {
+  private func readFromDescriptor(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int
+  {
     guard descriptor >= 0 else { return 0 }
     while true {
       let got = Glibc.read(descriptor, buffer, count)

@@ -1,30 +1,61 @@
 /// What the parser skipped, and why: counted, with the first few places.
 public struct ParseDiagnostics: Sendable, Equatable {
-  /// Why a line was skipped.
-  public enum Problem: String, Sendable, Equatable {
+  /// Why a line (or record) was skipped, in words for the user.
+  ///
+  /// Importers name their own problems: `Problem("the sample has no location")`.
+  public struct Problem: Sendable, Hashable, CustomStringConvertible {
+    /// The explanation: "the count is negative".
+    public let message: String
+
+    /// A problem described by `message`.
+    public init(_ message: String) { self.message = message }
+
+    /// The explanation.
+    public var description: String { message }
+
     /// No whitespace-separated count at the end of the line.
-    case missingCount = "no count at the end of the line"
+    public static let missingCount = Problem("no count at the end of the line")
     /// The last field looks like a number but is not one (`12x`, `1.2.3`).
-    case invalidCount = "the count is not a number"
+    public static let invalidCount = Problem("the count is not a number")
     /// A count below zero.
-    case negativeCount = "the count is negative"
+    public static let negativeCount = Problem("the count is negative")
     /// A line longer than ``FoldedStackReader/maximumLineLength``.
-    case lineTooLong = "the line is longer than 16 MiB"
+    public static let lineTooLong = Problem("the line is longer than 16 MiB")
     /// A count beyond the largest finite number (over 308 digits).
-    case countTooLarge = "the count is too large"
+    public static let countTooLarge = Problem("the count is too large")
   }
 
-  /// One skipped line.
+  /// One skipped line or record, with its place.
   public struct MalformedLine: Sendable, Equatable, CustomStringConvertible {
     /// The file it came from (`-` for standard input).
     public var source: String
-    /// Its 1-based line number in that file.
+    /// Its 1-based line number in that file; 0 for binary formats.
     public var line: Int
+    /// Its byte offset, for binary formats, which have no lines.
+    public var byteOffset: Int?
     /// Why it was skipped.
     public var problem: Problem
 
-    /// `file:12: the count is negative`
-    public var description: String { "\(source):\(line): \(problem.rawValue)" }
+    /// A skipped line.
+    public init(source: String, line: Int, problem: Problem) {
+      self.source = source
+      self.line = line
+      self.problem = problem
+    }
+
+    /// A skipped record of a binary format.
+    public init(source: String, byteOffset: Int, problem: Problem) {
+      self.source = source
+      self.line = 0
+      self.byteOffset = byteOffset
+      self.problem = problem
+    }
+
+    /// `file:12: the count is negative`, or `file: byte 4096: ...`.
+    public var description: String {
+      if let byteOffset { return "\(source): byte \(byteOffset): \(problem.message)" }
+      return "\(source):\(line): \(problem.message)"
+    }
   }
 
   /// How many of the skipped lines are remembered with their place.
@@ -48,10 +79,23 @@ public struct ParseDiagnostics: Sendable, Equatable {
     firstMalformedLines += other.firstMalformedLines.prefix(max(0, room))
   }
 
-  mutating func recordMalformed(source: String, line: Int, problem: Problem) {
+  /// Counts a skipped line and remembers its place if it is among the first.
+  public mutating func recordMalformed(source: String, line: Int, problem: Problem) {
+    record(MalformedLine(source: source, line: line, problem: problem))
+  }
+
+  /// Counts a skipped record of a binary format at a byte offset.
+  public mutating func recordMalformed(source: String, byteOffset: Int, problem: Problem) {
+    record(MalformedLine(source: source, byteOffset: byteOffset, problem: problem))
+  }
+
+  /// Counts a record that became samples (a line, a sample, a stack).
+  public mutating func recordValid(_ count: Int = 1) { validLineCount += count }
+
+  private mutating func record(_ malformed: MalformedLine) {
     malformedLineCount += 1
     if firstMalformedLines.count < Self.rememberedLineLimit {
-      firstMalformedLines.append(MalformedLine(source: source, line: line, problem: problem))
+      firstMalformedLines.append(malformed)
     }
   }
 
