@@ -43,7 +43,7 @@ struct FrameDecorations {
     if let cached = sourceCache[Int(frame)] { return cached }
     var line: String?
     if let location = profile.frames.location(of: frame), location.isSourceFile,
-      let text = sources.line(location.line, inFile: location.file)
+      location.line >= 1, let text = sources.line(location.line, inFile: location.file)
     {
       let cleaned = SourceLineCleaner.clean(text)
       line = cleaned.isEmpty ? nil : cleaned

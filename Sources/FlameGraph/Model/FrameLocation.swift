@@ -9,7 +9,7 @@ public struct FrameLocation: Sendable, Equatable {
   public var function: String?
   /// The file as written in the name (relative or absolute).
   public var file: String
-  /// The 1-based line number.
+  /// The 1-based line number; 0 when the name gives none (`main (cpu.py)`).
   public var line: Int
 
   /// A location from its parts.
@@ -48,9 +48,9 @@ public struct FrameNameSyntax: Sendable {
   public let parse: @Sendable (String) -> FrameLocation?
 
   /// The syntaxes tried, in order.
-  public static let all: [FrameNameSyntax] = [pySpy, fil, bare]
+  public static let all: [FrameNameSyntax] = [pySpy, pySpyWithoutLine, fil, austin, bare]
 
-  /// py-spy and austin: `function (path/file.py:12)`.
+  /// py-spy: `function (path/file.py:12)`.
   public static let pySpy = FrameNameSyntax(name: "function (file:line)") { name in
     guard let (before, inside) = splitTrailingParentheses(name),
       let (file, line) = splitFileLine(inside)
@@ -66,9 +66,38 @@ public struct FrameNameSyntax: Sendable {
     return FrameLocation(function: inside, file: file, line: line)
   }
 
+  /// py-spy's `--nolineno`: `function (path/file.py)`, a file without a
+  /// line (line 0). The file must have a source extension
+  /// (``SourceFileExtensions``) and no space, so that `f (int)` or perf's
+  /// `func (libc.so.6)` are not taken for source files.
+  public static let pySpyWithoutLine = FrameNameSyntax(name: "function (file)") { name in
+    guard let (before, inside) = splitTrailingParentheses(name), !inside.contains(" "),
+      SourceFileExtensions.isSourceFile(inside)
+    else { return nil }
+    return FrameLocation(function: before, file: inside, line: 0)
+  }
+
+  /// austin: `path/file.py:function:12`, the function between the file and
+  /// the line. The function has no slash, backslash or space, so a Windows
+  /// path such as `C:\app\x.py:12` stays a bare location.
+  public static let austin = FrameNameSyntax(name: "file:function:line") { name in
+    guard let (fileAndFunction, line) = splitFileLine(name),
+      let colon = fileAndFunction.lastIndex(of: ":"), colon > fileAndFunction.startIndex
+    else { return nil }
+    let function = fileAndFunction[fileAndFunction.index(after: colon)...]
+    let file = String(fileAndFunction[..<colon])
+    guard !function.isEmpty, !function.contains(where: { "/\\ ".contains($0) }),
+      file.hasPrefix("<") || looksLikeFileName(file)
+    else { return nil }
+    return FrameLocation(function: String(function), file: file, line: line)
+  }
+
   /// A bare location: `path/file.py:12`.
   public static let bare = FrameNameSyntax(name: "file:line") { name in
-    guard let (file, line) = splitFileLine(name) else { return nil }
+    // The file needs an extension (or `<...>`): austin's `T0:2825` thread
+    // roots and `host:8080` are not places in code.
+    guard let (file, line) = splitFileLine(name), file.hasPrefix("<") || looksLikeFileName(file)
+    else { return nil }
     return FrameLocation(function: nil, file: file, line: line)
   }
 
@@ -97,6 +126,18 @@ public struct FrameNameSyntax: Sendable {
       }
     }
     return nil
+  }
+
+  /// Whether text reads as a file name: an extension after the last slash
+  /// or backslash, and not only digits and dots (`1.5`).
+  static func looksLikeFileName(_ text: String) -> Bool {
+    guard !text.isEmpty else { return false }
+    let base = text.split(whereSeparator: { $0 == "/" || $0 == "\\" }).last.map(String.init) ?? text
+    guard let dot = base.lastIndex(of: "."), dot > base.startIndex else { return false }
+    let fileExtension = base[base.index(after: dot)...]
+    return !fileExtension.isEmpty && fileExtension.count <= 8
+      && fileExtension.allSatisfy { $0.isLetter || $0.isNumber }
+      && !fileExtension.allSatisfy(\.isNumber)
   }
 
   /// `path:12` → (path, 12); the line is the digits after the last colon.
