@@ -39,7 +39,11 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Option(
     name: .shortAndLong,
-    help: "Write to this file (format from its extension) instead of standard output.")
+    help: ArgumentHelp(
+      "Write to this file (format from its extension) instead of standard output.",
+      discussion:
+        "`-` is standard output. A regular file is replaced atomically, keeping its mode; a symbolic link keeps pointing at it; a terminal, FIFO or /dev/fd/N is written directly."
+    ))
   var output: String?
 
   @Option(help: "Output format when writing to standard output, or to override the extension.")
@@ -249,6 +253,9 @@ public struct FlameGraphCommand: ParsableCommand {
     if let format { return format }
     guard let output else { return .svg }
     guard let format = OutputFormat(pathExtensionOf: output) else {
+      // Standard output, a terminal or a FIFO has no extension to go by
+      // (nor has a folder, which is reported when it is opened).
+      guard case .file? = try? OutputTarget(path: output) else { return .svg }
       let supported = OutputFormat.allCases.map { ".\($0.fileExtension)" }.joined(separator: ", ")
       throw ValidationError(
         "cannot tell the format of \(output) from its extension (supported: \(supported)); use --format."
@@ -296,10 +303,13 @@ public struct FlameGraphCommand: ParsableCommand {
 
   /// Reads, lays out and writes.
   public func run() throws {
+    // Both files are opened before the input is read, so a path that cannot
+    // be written fails at once; neither is touched before the end.
+    let destination = openOutput()
+    let palette = cp ? openPalette() : nil
     let prepared: PreparedOutput
     do {
-      let paletteMap = cp ? try PaletteMapFile.read(paletteFile) : nil
-      prepared = try prepareOutput(paletteMap: paletteMap)
+      prepared = try prepareOutput(paletteMap: palette?.map)
     } catch let error as InputError {
       if case .unreadable = error { fail(error.description, status: ExitStatus.unreadableInput) }
       fail(error.description, status: ExitStatus.badInput)
@@ -320,21 +330,47 @@ public struct FlameGraphCommand: ParsableCommand {
             + "(on Debian: apt-get install fonts-dejavu-core)")
       }
     }
+    // Everything is written beside its target before either target is
+    // touched: a failure here leaves both as they were.
     do {
-      if let output {
-        try AtomicFile.write(to: output) { writer in try prepared.write(to: writer) }
-      } else {
-        let writer = ByteWriter(fileDescriptor: STDOUT_FILENO)
-        try prepared.write(to: writer)
-        try writer.finish()
-      }
-      if cp, let map = prepared.scene?.paletteMap {
-        try PaletteMapFile.write(map, to: paletteFile)
-      }
+      try destination.write { writer in try prepared.write(to: writer) }
+      if let palette, let map = prepared.scene?.paletteMap { try palette.stage(map) }
     } catch let error as OutputError {
-      fail(error.description, status: ExitStatus.unwritableOutput)
+      fail("\(error); nothing was written", status: ExitStatus.unwritableOutput)
     } catch let error as CairoError {
-      fail(error.description, status: ExitStatus.unwritableOutput)
+      fail("\(error); nothing was written", status: ExitStatus.unwritableOutput)
+    }
+    // The palette goes first: names recorded for a graph that then failed
+    // to appear are harmless, colors drawn but not recorded would be lost.
+    do {
+      try palette?.commit()
+      try destination.commit()
+    } catch {
+      fail("\(error)", status: ExitStatus.unwritableOutput)
+    }
+  }
+
+  /// The output (`-o`, or standard output), ready to be written; exits
+  /// with status 73 when it cannot be.
+  private func openOutput() -> OutputFile {
+    do {
+      return try OutputFile(path: output ?? "-")
+    } catch {
+      fail("\(error); nothing was written", status: ExitStatus.unwritableOutput)
+    }
+  }
+
+  /// The `--cp` palette file, locked and read; exits with status 73 when it
+  /// cannot be written, 66 when it cannot be read.
+  private func openPalette() -> PaletteMapFile {
+    do {
+      return try PaletteMapFile(locking: paletteFile)
+    } catch let error as InputError {
+      fail("--cp: \(error)", status: ExitStatus.unreadableInput)
+    } catch {
+      fail(
+        "--cp: \(error); choose another palette file with --palette-file; nothing was written",
+        status: ExitStatus.unwritableOutput)
     }
   }
 

@@ -224,7 +224,14 @@ public final class ByteWriter {
       let written = Glibc.write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
-        throw OutputError.writeFailed(path: name, reason: String(cString: strerror(errno)))
+        // A descriptor shared in non-blocking mode (a terminal, a pipe set
+        // up by another program): wait until it takes more.
+        if errno == EAGAIN || errno == EWOULDBLOCK {
+          var ready = pollfd(fd: descriptor, events: Int16(POLLOUT), revents: 0)
+          _ = poll(&ready, 1, -1)
+          continue
+        }
+        throw OutputError.writeFailed(path: name, reason: OutputError.reason(errno: errno))
       }
       offset += written
     }

@@ -14,8 +14,9 @@ extension ProfileRenderer {
     return writer.collected
   }
 
-  /// Writes the profile to a file, atomically.
+  /// Writes the profile to a file as ``OutputFile`` does: atomically for a
+  /// regular file, directly for a device or FIFO, never half-written.
   public func write(_ profile: Profile, options: Options, toFile path: String) throws {
-    try AtomicFile.write(to: path) { writer in try write(profile, options: options, to: writer) }
+    try OutputFile.write(to: path) { writer in try write(profile, options: options, to: writer) }
   }
 }

@@ -15,8 +15,9 @@ extension SceneRenderer {
     return writer.collected
   }
 
-  /// Writes the scene to a file, atomically.
+  /// Writes the scene to a file as ``OutputFile`` does: atomically for a
+  /// regular file, directly for a device or FIFO, never half-written.
   public func write(_ scene: Scene, toFile path: String) throws {
-    try AtomicFile.write(to: path) { writer in try write(scene, to: writer) }
+    try OutputFile.write(to: path) { writer in try write(scene, to: writer) }
   }
 }

@@ -3,8 +3,8 @@ import Testing
 
 @testable import FlameGraph
 
-@Suite("Writing files atomically")
-struct AtomicFileTests {
+@Suite("Writing regular files atomically")
+struct OutputFileTests {
   struct Interrupted: Error, Equatable {}
 
   static func contents(of path: String) throws -> String {
@@ -18,7 +18,7 @@ struct AtomicFileTests {
   @Test func writesTheFile() throws {
     try withTemporaryDirectory { directory in
       let path = directory.appendingPathComponent("out.svg").path
-      try AtomicFile.write(to: path) { writer in
+      try OutputFile.write(to: path) { writer in
         writer.write("<svg width=\"")
         writer.write(number: 1200)
         writer.write("\"/>")
@@ -32,7 +32,7 @@ struct AtomicFileTests {
   @Test func replacesAnExistingFile() throws {
     try withTemporaryDirectory { directory in
       let path = try writeFile("old", named: "out.svg", in: directory)
-      try AtomicFile.write(to: path) { $0.write("new") }
+      try OutputFile.write(to: path) { $0.write("new") }
 
       #expect(try Self.contents(of: path) == "new")
     }
@@ -42,7 +42,7 @@ struct AtomicFileTests {
     try withTemporaryDirectory { directory in
       let path = directory.appendingPathComponent("big.txt").path
       let line = String(repeating: "x", count: 999) + "\n"
-      try AtomicFile.write(to: path) { writer in
+      try OutputFile.write(to: path) { writer in
         for _ in 0..<3000 { writer.write(line) }
       }
 
@@ -56,7 +56,7 @@ struct AtomicFileTests {
       let path = try writeFile("previous content", named: "out.svg", in: directory)
 
       #expect(throws: Interrupted()) {
-        try AtomicFile.write(to: path) { writer in
+        try OutputFile.write(to: path) { writer in
           writer.write(String(repeating: "partial ", count: 500_000))
           throw Interrupted()
         }
@@ -71,7 +71,7 @@ struct AtomicFileTests {
       let path = directory.appendingPathComponent("out.svg").path
 
       #expect(throws: Interrupted()) {
-        try AtomicFile.write(to: path) { _ in throw Interrupted() }
+        try OutputFile.write(to: path) { _ in throw Interrupted() }
       }
       #expect(try Self.entries(of: directory).isEmpty)
     }
@@ -81,7 +81,7 @@ struct AtomicFileTests {
     try withTemporaryDirectory { directory in
       let path = directory.appendingPathComponent("no/such/dir/out.svg").path
       let error = #expect(throws: OutputError.self) {
-        try AtomicFile.write(to: path) { $0.write("x") }
+        try OutputFile.write(to: path) { $0.write("x") }
       }
       guard case .cannotCreate(let reportedPath, let reason) = error else {
         Issue.record("expected .cannotCreate, got \(String(describing: error))")
@@ -100,16 +100,41 @@ struct AtomicFileTests {
       try writeFile("keep", named: "inside", in: target)
 
       #expect(throws: OutputError.self) {
-        try AtomicFile.write(to: target.path) { $0.write("x") }
+        try OutputFile.write(to: target.path) { $0.write("x") }
       }
       #expect(try Self.entries(of: directory) == ["taken"])
       #expect(try Self.entries(of: target) == ["inside"])
     }
   }
 
-  @Test func theTemporaryFileIsAHiddenSibling() {
+  @Test func theTemporaryFileIsAHiddenSiblingNamedAfterTheProcess() {
     let pid = ProcessInfo.processInfo.processIdentifier
-    #expect(AtomicFile.temporaryPath(for: "/tmp/x/out.svg") == "/tmp/x/.out.svg.\(pid).tmp")
-    #expect(AtomicFile.temporaryPath(for: "out.svg") == ".out.svg.\(pid).tmp")
+    #expect(
+      OutputFile.temporaryPath(for: "graphs/x/out.svg", suffix: 0xbeef)
+        == "graphs/x/.out.svg.\(pid).0000beef.tmp")
+    #expect(OutputFile.temporaryPath(for: "out.svg", suffix: 1) == ".out.svg.\(pid).00000001.tmp")
+  }
+
+  @Test func nothingReachesTheTargetBeforeCommit() throws {
+    try withTemporaryDirectory { directory in
+      let path = try writeFile("previous", named: "out.svg", in: directory)
+      let output = try OutputFile(path: path)
+      try output.write { $0.write("new") }
+      #expect(try Self.contents(of: path) == "previous")
+      try output.commit()
+      #expect(try Self.contents(of: path) == "new")
+      #expect(try Self.entries(of: directory) == ["out.svg"])
+    }
+  }
+
+  @Test func discardLeavesTheTargetAndNoTemporary() throws {
+    try withTemporaryDirectory { directory in
+      let path = try writeFile("previous", named: "out.svg", in: directory)
+      let output = try OutputFile(path: path)
+      try output.write { $0.write("new") }
+      output.discard()
+      #expect(try Self.contents(of: path) == "previous")
+      #expect(try Self.entries(of: directory) == ["out.svg"])
+    }
   }
 }
