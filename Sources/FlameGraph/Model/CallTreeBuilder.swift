@@ -72,6 +72,16 @@ public final class CallTreeBuilder {
     return id
   }
 
+  /// The id of a raw frame name (annotation suffix included), keeping the
+  /// location another profile's importer gave it.
+  func frameID(rawName: String, location: FrameLocation?) -> FrameID {
+    precondition(!isFinished, "CallTreeBuilder.frameID after finish(): use a new builder")
+    let bytes = Array(rawName.utf8) + [0]
+    let id = bytes.withUnsafeBytes { intern($0.baseAddress!, $0.count - 1) }
+    if let location { interner.names.recordLocation(location, of: id) }
+    return id
+  }
+
   /// Adds one stack of ids from ``frameID(for:)``, root first, with its
   /// count; `before` is the first count of a differential profile.
   public func addStack(frameIDs: [FrameID], count: Double, before: Double? = nil) {

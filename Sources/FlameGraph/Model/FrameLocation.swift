@@ -162,4 +162,7 @@ extension FrameTable {
   public func location(of id: FrameID) -> FrameLocation? {
     storage.locations[id] ?? FrameLocation(parsing: name(of: id))
   }
+
+  /// The location the frame's importer gave, if it gave one.
+  func importedLocation(of id: FrameID) -> FrameLocation? { storage.locations[id] }
 }

@@ -17,6 +17,8 @@ final class TreeMerger: StackSink {
   private var beforeCounts: SampleCounts?
   private let lookup = NodeLookupTable()
   private let merging: StackMerging
+  /// Flame charts: the nodes of the previous stack, root first.
+  private var previousPath: [NodeID] = []
   /// Sibling lists longer than this move into the lookup table.
   private static let longestWalk = 12
 
@@ -29,18 +31,35 @@ final class TreeMerger: StackSink {
   func accept(_ frames: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) {
     var node: NodeID = 0
     var isNew = false
-    for frame in frames {
+    let isChart = merging == .consecutive
+    for (depth, frame) in frames.enumerated() {
       let key = CallTree.key(parent: node, frame: frame)
       // Below a node created by this very stack nothing exists yet.
       if !isNew {
-        let found = merging == .byName ? child(of: node, key: key) : newestChild(of: node, key: key)
+        let found: NodeID
+        if isChart {
+          // A flame chart continues a frame only if the previous stack ran
+          // it too, at this depth under the same parents: its key says so.
+          found =
+            depth < previousPath.count && nodes[Int(previousPath[depth])].key == key
+            ? previousPath[depth] : -1
+        } else {
+          found = child(of: node, key: key)
+        }
         if found >= 0 {
           node = found
+          if isChart { previousPath[depth] = node }
           continue
         }
         isNew = true
+        if isChart { previousPath.removeSubrange(depth...) }
       }
       node = appendNode(key: key, parent: node)
+      if isChart { previousPath.append(node) }
+    }
+    // A stack that stops higher than the previous one ends the frames below.
+    if isChart && previousPath.count > frames.count {
+      previousPath.removeSubrange(frames.count...)
     }
     // Lines read before the first count pair are unchanged ones: their
     // first count equals their second.
@@ -63,13 +82,6 @@ final class TreeMerger: StackSink {
     }
     if walked > Self.longestWalk { moveChildrenToLookup(of: parent) }
     return -1
-  }
-
-  /// Flame-chart merging: only the newest child can continue a stack.
-  @inline(__always)
-  private func newestChild(of parent: NodeID, key: UInt64) -> NodeID {
-    let newest = nodes[Int(parent)].newestChild
-    return newest >= 0 && nodes[Int(newest)].key == key ? newest : -1
   }
 
   private func moveChildrenToLookup(of parent: NodeID) {
