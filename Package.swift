@@ -18,7 +18,10 @@ let package = Package(
     .target(name: "FlameGraph"),
     .target(
       name: "FlameGraphSVG", dependencies: ["FlameGraph"],
-      resources: [.embedInCode("Resources/flamegraph.js"), .embedInCode("Resources/flamegraph.css")]),
+      resources: [
+        .embedInCode("Resources/linear-regex.js"), .embedInCode("Resources/flamegraph.js"),
+        .embedInCode("Resources/flamegraph.css"),
+      ]),
     .systemLibrary(
       name: "CCairo", pkgConfig: "cairo",
       providers: [.apt(["libcairo2-dev", "libpng-dev", "fonts-dejavu-core"])]),

@@ -1,10 +1,13 @@
-/// The script and style sheet of interactive SVGs: `Resources/flamegraph.js`
-/// and `Resources/flamegraph.css`, embedded in the binary at build time
+/// The script and style sheet of interactive SVGs: `Resources/linear-regex.js`
+/// (the search's pattern matcher) then `Resources/flamegraph.js`, and
+/// `Resources/flamegraph.css`, embedded in the binary at build time
 /// (SwiftPM's `embedInCode`), so the tool is one file and needs no bundle
 /// beside it.
 enum ViewerResources {
   /// flamegraph.js, for a CDATA section.
-  static let script = cdataSafe(PackageResources.flamegraph_js, name: "flamegraph.js")
+  static let script =
+    cdataSafe(PackageResources.linear_regex_js, name: "linear-regex.js")
+    + cdataSafe(PackageResources.flamegraph_js, name: "flamegraph.js")
   /// flamegraph.css, for a CDATA section.
   static let style = cdataSafe(PackageResources.flamegraph_css, name: "flamegraph.css")
 

@@ -432,7 +432,7 @@ def test_plain_text_search_and_invalid_expressions(page, driver, render):
     page.open(render(SMALL))
     ctrl_f = ActionChains(driver).key_down(Keys.CONTROL).send_keys("f").key_up(Keys.CONTROL)
     search(page, driver, "sum_all(", key=ctrl_f.perform)
-    assert page.text_of("matched") == "Invalid regular expression"
+    assert page.text_of("matched") == 'Invalid regular expression: at character 8: unmatched "("'
     assert not any(f["matched"] for f in page.shown())
     search(page, driver, "sum_all(", plain=True)
     assert page.text_of("matched") == "Matched: 0.00%"
@@ -443,6 +443,36 @@ def test_plain_text_search_and_invalid_expressions(page, driver, render):
     assert page.text_of("search") == "Search"
     assert not any(f["matched"] for f in page.shown())
     assert page.script("return getComputedStyle(document.getElementById('matched')).display") == "none"
+
+
+SHARED_REGEX_CASES = ROOT / "Tests" / "Shared" / "linear-regex-cases.json"
+
+
+def test_search_patterns_follow_the_shared_cases(page, render):
+    """The viewer's matcher gives the verdicts LinearRegex (Swift) gives."""
+    page.open(render(SMALL))
+    cases = json.loads(SHARED_REGEX_CASES.read_text(encoding="utf-8"))["cases"]
+    assert len(cases) > 50
+    verdicts = page.script("""
+        return arguments[0].map((c) => {
+          try { return FlameGraphLinearRegex.compile(c.pattern)(c.text); }
+          catch (error) { return null; }
+        });""", cases)
+    wrong = [(c["pattern"], c["text"], v) for c, v in zip(cases, verdicts) if v != c["matches"]]
+    assert wrong == []
+
+
+def test_a_catastrophic_search_in_a_link_does_not_freeze_the_page(page, driver, render):
+    # With the browser's RegExp, (a+)+$ on these names takes minutes.
+    names = ["a" * n + "!" for n in (28, 30, 32, 34)]
+    folded = "".join(f"main;{name} 10\n" for name in names) + "main;aaaa 5\n"
+    path = render(folded)
+    driver.set_script_timeout(20)
+    page.open(path, "#search=" + urllib.parse.quote("(a+)+$"))
+    assert page.text_of("matched") == f"Matched: {percent(5 / 45)}%"
+    # Typed, the same pattern on longer names answers too.
+    search(page, driver, "(a|aa)*b")
+    assert page.text_of("matched") == "Matched: 0.00%"
 
 
 # ---------------------------------------------------------------------------

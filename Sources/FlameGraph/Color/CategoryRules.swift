@@ -10,7 +10,7 @@
 ///
 /// A rules file has one rule a line, `PATTERN -> CATEGORY [#rrggbb]`: the
 /// pattern is a substring of the frame name, or a regular expression between
-/// slashes. Blank lines and lines starting with `#` are ignored.
+/// slashes (``LinearRegex`` syntax, matched in linear time). Blank lines and lines starting with `#` are ignored.
 public struct CategoryRules: Sendable {
   /// One rule.
   public struct Rule: Sendable {
@@ -44,16 +44,19 @@ public struct CategoryRules: Sendable {
   public private(set) var categories: [FrameCategory]
   /// The rules, in the order they are tried.
   public private(set) var rules: [Rule]
-  private let expressions: [Int: RegexBox]
+  private let expressions: [Int: LinearRegex]
 
   /// Rules from their parts.
+  ///
+  /// - Throws: ``LinearRegexError`` for a regular expression that does not
+  ///   compile (see ``LinearRegex`` for the syntax).
   public init(categories: [FrameCategory], rules: [Rule]) throws {
     self.categories = categories
     self.rules = rules
-    var expressions: [Int: RegexBox] = [:]
+    var expressions: [Int: LinearRegex] = [:]
     for (index, rule) in rules.enumerated() {
       if case .regularExpression(let source) = rule.pattern {
-        expressions[index] = try RegexBox(source)
+        expressions[index] = try LinearRegex(source)
       }
     }
     self.expressions = expressions
@@ -105,8 +108,11 @@ public struct CategoryRules: Sendable {
       let pattern: Pattern
       if patternText.count >= 2 && patternText.hasPrefix("/") && patternText.hasSuffix("/") {
         let source = String(patternText.dropFirst().dropLast())
-        guard (try? RegexBox(source)) != nil else {
-          throw CategoryRulesError(line: number + 1, message: "invalid regular expression")
+        do {
+          _ = try LinearRegex(source)
+        } catch {
+          throw CategoryRulesError(
+            line: number + 1, message: "invalid regular expression /\(source)/: \(error)")
         }
         pattern = .regularExpression(source)
       } else {
@@ -150,16 +156,6 @@ public struct CategoryRulesError: Error, CustomStringConvertible {
   public var message: String
   /// `line 3: expected PATTERN -> CATEGORY`
   public var description: String { line > 0 ? "line \(line): \(message)" : message }
-}
-
-/// A compiled regular expression that can cross concurrency domains: it is
-/// only ever used to test matches.
-struct RegexBox: @unchecked Sendable {
-  let regex: Regex<AnyRegexOutput>
-
-  init(_ source: String) throws { regex = try Regex(source) }
-
-  func matches(_ text: String) -> Bool { (try? regex.firstMatch(in: text)) != nil }
 }
 
 extension String {

@@ -382,20 +382,25 @@
       const high = percent((result.samples + result.unknown) / total);
       message = 'Matched: ' + (low === high ? low : low + '\u2013' + high) + '%';
     } else if (term) {
-      message = 'Invalid regular expression';
+      message = 'Invalid regular expression: ' + searchProblem;
     }
     matchedText.firstChild.data = message || ' ';
     matchedText.classList.toggle('fg-off', !message);
     drawView();
   }
 
-  // A test of names, or null for an invalid regular expression.
+  // A test of names, or null for an invalid regular expression (its
+  // problem in searchProblem). Patterns are matched by
+  // FlameGraphLinearRegex (linear-regex.js), never by RegExp: a pattern
+  // from a link must not be able to freeze the page.
+  let searchProblem = '';
   function matcher(term, plain) {
+    searchProblem = '';
     if (plain) return (name) => name.indexOf(term) >= 0;
     try {
-      const pattern = new RegExp(term);
-      return (name) => pattern.test(name);
+      return FlameGraphLinearRegex.compile(term);
     } catch (error) {
+      searchProblem = error.message;
       return null;
     }
   }
