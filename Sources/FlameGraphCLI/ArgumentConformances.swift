@@ -2,3 +2,4 @@ import ArgumentParser
 import FlameGraph
 
 extension Palette: ExpressibleByArgument {}
+extension InputFormat: ExpressibleByArgument {}

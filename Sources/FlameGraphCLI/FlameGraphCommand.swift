@@ -34,7 +34,10 @@ public struct FlameGraphCommand: ParsableCommand {
       """)
 
   /// The input files.
-  @Argument(help: "Folded-stack files; none or `-` reads standard input.")
+  @Argument(
+    help:
+      "Profile files in any supported format (folded stacks first); none or `-` reads standard input."
+  )
   public var files: [String] = []
 
   @Option(
@@ -48,6 +51,22 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Option(help: "Output format when writing to standard output, or to override the extension.")
   var format: OutputFormat?
+
+  @Option(
+    name: .customLong("input-format"),
+    help: ArgumentHelp(
+      "The format of every input (default: told from each input's content).",
+      valueName: "format"))
+  var inputFormat: InputFormat?
+
+  @Flag(
+    help: ArgumentHelp(
+      "Compare two profiles: FILES are BEFORE and AFTER; widths are AFTER's, red grew, blue shrank."
+    ))
+  var diff = false
+
+  @Flag(help: "With --diff, scale BEFORE's counts so that its total equals AFTER's.")
+  var normalize = false
 
   @Option(help: "Pixels per point of PNG output (2 for HiDPI documents).")
   var scale: Double = 1
@@ -271,6 +290,10 @@ public struct FlameGraphCommand: ParsableCommand {
 
   /// Checks the flags before anything is read.
   public func validate() throws {
+    if diff && files.count != 2 {
+      throw ValidationError("--diff compares two profiles: give BEFORE and AFTER.")
+    }
+    if normalize && !diff { throw ValidationError("--normalize goes with --diff.") }
     _ = try makeOptions()
     _ = try outputFormat()
   }
@@ -285,7 +308,7 @@ public struct FlameGraphCommand: ParsableCommand {
     let format = try outputFormat()
     // Only SVG can be interactive; other formats skip what that costs.
     options.interactive = options.interactive && format == .svg
-    let profile = try Profile(reading: sources, options: options)
+    let profile = try readProfile(options: options)
     let scene =
       format.drawsScene
       ? FlameGraphLayout(
@@ -293,6 +316,15 @@ public struct FlameGraphCommand: ParsableCommand {
       ).scene(for: profile) : nil
     return PreparedOutput(
       format: format, profile: profile, options: options, scene: scene, scale: scale)
+  }
+
+  /// The profile of the inputs: merged, or with `--diff` the difference of
+  /// the second against the first.
+  func readProfile(options: Options) throws -> Profile {
+    guard diff else { return try Profile(reading: sources, format: inputFormat, options: options) }
+    let before = try Profile(reading: [sources[0]], format: inputFormat, options: options)
+    let after = try Profile(reading: [sources[1]], format: inputFormat, options: options)
+    return Profile.difference(before: before, after: after, normalize: normalize)
   }
 
   /// Where source lines come from: files under each `--source-path`, then

@@ -18,9 +18,11 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
   case tree
   /// speedscope's file format.
   case speedscope
+  /// Folded stacks, merged and transformed: one line per call path.
+  case folded
 
   /// The format a file name asks for: `.svg`, `.png`, `.pdf`, `.json`,
-  /// `.tree.json` or `.speedscope.json`; nil for anything else.
+  /// `.tree.json`, `.speedscope.json` or `.folded`; nil for anything else.
   public init?(pathExtensionOf path: String) {
     let name = path.split(separator: "/").last.map(String.init)?.lowercased() ?? ""
     if name.hasSuffix(".tree.json") {
@@ -50,7 +52,7 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
   public var drawsScene: Bool {
     switch self {
     case .svg, .png, .pdf, .json: return true
-    case .tree, .speedscope: return false
+    case .tree, .speedscope, .folded: return false
     }
   }
 
@@ -62,7 +64,7 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
     case .png: return PNGRenderer(scale: scale)
     case .pdf: return PDFRenderer()
     case .json: return SceneJSONRenderer()
-    case .tree, .speedscope: return nil
+    case .tree, .speedscope, .folded: return nil
     }
   }
 
@@ -71,6 +73,7 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
     switch self {
     case .tree: return TreeJSONRenderer()
     case .speedscope: return SpeedscopeRenderer()
+    case .folded: return FoldedRenderer()
     default: return nil
     }
   }

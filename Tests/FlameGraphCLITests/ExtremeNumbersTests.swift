@@ -121,7 +121,7 @@ import Testing
     #expect(result.status == 64)
     #expect(
       result.standardError.contains(
-        "(supported: .svg, .png, .pdf, .json, .tree.json, .speedscope.json)"),
+        "(supported: .svg, .png, .pdf, .json, .tree.json, .speedscope.json, .folded)"),
       "\(result.standardError)")
     #expect(!wroteFile)
   }

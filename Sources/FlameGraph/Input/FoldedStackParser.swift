@@ -12,6 +12,7 @@
 /// main;render 80.5
 /// main;render 70 95        (two counts: a differential line, before and after)
 ///  12                      (no frames: idle samples, counted at the root)
+/// # mode: wall             (a comment: lines starting with `#` are skipped)
 /// ```
 ///
 /// The count is the last whitespace-separated field, so frames may contain
@@ -129,6 +130,12 @@ public struct FoldedStackParser {
   ) {
     var length = trimmedEnd(line, rawLength)
     guard length > 0 else { return }  // blank lines are not malformed
+    // `#` starts a comment line: austin's `# interval: 100` headers (whose
+    // last field is a number) must not become frames.
+    if line[0] == UInt8(ascii: "#") {
+      diagnostics.commentLineCount += 1
+      return
+    }
     guard let countStart = lastFieldStart(line, length) else {
       diagnostics.recordMalformed(source: source, line: lineNumber, problem: .missingCount)
       return

@@ -65,6 +65,8 @@ public struct ParseDiagnostics: Sendable, Equatable {
   public internal(set) var validLineCount = 0
   /// Lines skipped as malformed (blank lines are not counted).
   public internal(set) var malformedLineCount = 0
+  /// Comment lines skipped (`#` at the start of a folded line).
+  public internal(set) var commentLineCount = 0
   /// The first ``rememberedLineLimit`` malformed lines.
   public internal(set) var firstMalformedLines: [MalformedLine] = []
 
@@ -75,6 +77,7 @@ public struct ParseDiagnostics: Sendable, Equatable {
   public mutating func merge(_ other: ParseDiagnostics) {
     validLineCount += other.validLineCount
     malformedLineCount += other.malformedLineCount
+    commentLineCount += other.commentLineCount
     let room = Self.rememberedLineLimit - firstMalformedLines.count
     firstMalformedLines += other.firstMalformedLines.prefix(max(0, room))
   }
