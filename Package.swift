@@ -34,6 +34,9 @@ let package = Package(
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "flamegraph", dependencies: ["FlameGraphCLI"]),
+    .executableTarget(
+      name: "flamegraph-fuzz",
+      dependencies: ["FlameGraph", "FlameGraphSVG", "FlameGraphJSON", "FlameGraphCairo"]),
     .plugin(
       name: "UpdateGoldens",
       capability: .command(

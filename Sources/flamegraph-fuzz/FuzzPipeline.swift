@@ -13,6 +13,12 @@ import FlameGraphSVG
 enum FuzzPipeline {
   /// The width of the PNG's layout, in points: small, so each case is quick.
   static let pngWidth: Double = 240
+  /// The PNG's pixels per point: a half, so a quarter of the pixels to
+  /// draw and compress.
+  static let pngScale: Double = 0.5
+  /// The size of the chunks outputs are flushed in: small, so that writes
+  /// cross chunk boundaries.
+  static let chunkSize = 4096
 
   /// The measurer of PNG labels, resolved through fontconfig once.
   static let cairoMeasurer = CairoTextMeasurer(
@@ -54,19 +60,27 @@ enum FuzzPipeline {
       factor: options.factor, baseFunctions: options.transform.baseFunctions)
   }
 
-  /// Every format, into memory: each backend runs even when another threw.
+  /// Every format, each written even when another threw.
   static func render(_ profile: Profile, options: Options) throws {
     let scene = FlameGraphLayout(options: options).scene(for: profile)
-    _ = try? SVGRenderer().render(scene)
-    _ = try? SceneJSONRenderer().render(scene)
-    _ = try? TreeJSONRenderer().render(profile, options: options)
-    _ = try? SpeedscopeRenderer().render(profile, options: options)
-    _ = try? FoldedRenderer().render(profile, options: options)
+    discard { try SVGRenderer().write(scene, to: $0) }
+    discard { try SceneJSONRenderer().write(scene, to: $0) }
+    discard { try TreeJSONRenderer().write(profile, options: options, to: $0) }
+    discard { try SpeedscopeRenderer().write(profile, options: options, to: $0) }
+    discard { try FoldedRenderer().write(profile, options: options, to: $0) }
     var pngOptions = options
     pngOptions.imageWidth = pngWidth
     try pngOptions.validate()
     let pngScene = FlameGraphLayout(options: pngOptions, measurer: cairoMeasurer).scene(
       for: profile)
-    _ = try? PNGRenderer().render(pngScene)
+    discard { try PNGRenderer(scale: pngScale).write(pngScene, to: $0) }
+  }
+
+  /// Runs one backend into a writer that flushes small chunks to nothing:
+  /// every byte is made and handed on, as to a file, and none is kept.
+  static func discard(_ write: (ByteWriter) throws -> Void) {
+    let writer = ByteWriter(chunkSize: chunkSize) { _ in }
+    try? write(writer)
+    try? writer.finish()
   }
 }
