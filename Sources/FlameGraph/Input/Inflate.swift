@@ -180,7 +180,7 @@ final class Inflater {
     for index in 0..<codeLengthCount {
       codeLengthLengths[Self.codeLengthOrder[index]] = try UInt8(reader.read(3))
     }
-    try build(codeLengthTable, codeLengthLengths[...], .codeLength, "code lengths")
+    try build(codeLengthTable, codeLengthLengths[...], .codeLength, "code-length code")
 
     let total = literalCount + distanceCount
     var index = 0
