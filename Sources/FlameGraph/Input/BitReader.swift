@@ -59,10 +59,12 @@ struct BitReader {
   /// The offset in the compressed input of the byte that holds the next bit.
   var offset: Int { bufferOffset + position - (max(realBits, 0) + 7) / 8 }
 
-  /// An error at the current place; near the end of an input that ran
-  /// out, the real problem is that it is truncated.
-  func corrupt(_ reason: String) -> CorruptCompressedData {
-    if phantomBits > 0 && realBits < 48 {
+  /// An error at the current place, found after looking at the next
+  /// `examined` bits (an invalid code) or after consuming a symbol's bits
+  /// (0). When those bits reach into the phantom padding, the real problem
+  /// is that the input ends too early: it is reported as truncated.
+  func corrupt(_ reason: String, examined: Int = 0) -> CorruptCompressedData {
+    if phantomBits > 0 && realBits < examined {
       return CorruptCompressedData(reason: "truncated", offset: bufferOffset + end)
     }
     return CorruptCompressedData(reason: reason, offset: offset)

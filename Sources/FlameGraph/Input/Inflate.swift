@@ -188,7 +188,7 @@ final class Inflater {
       try reader.refill()
       let entry = codeLengthTable.entries[Int(truncatingIfNeeded: reader.bits & 0x7F)]
       guard HuffmanEntry.kind(entry) == HuffmanEntry.literal else {
-        throw reader.corrupt("invalid code-length code")
+        throw reader.corrupt("invalid code-length code", examined: 7)
       }
       reader.drop(HuffmanEntry.bits(entry))
       let symbol = HuffmanEntry.value(entry)
@@ -278,7 +278,8 @@ final class Inflater {
       }
       guard kind == HuffmanEntry.base else {
         if kind == HuffmanEntry.endOfBlock { return true }
-        throw reader.corrupt("invalid literal/length code")
+        throw reader.corrupt(
+          "invalid literal/length code", examined: HuffmanTable.maximumCodeLength)
       }
       let length = HuffmanEntry.value(entry) + Int(reader.take(HuffmanEntry.extra(entry)))
 
@@ -292,7 +293,8 @@ final class Inflater {
       }
       reader.drop(HuffmanEntry.bits(distanceEntry))
       guard HuffmanEntry.kind(distanceEntry) == HuffmanEntry.base else {
-        throw reader.corrupt("invalid distance code")
+        throw reader.corrupt(
+          "invalid distance code", examined: HuffmanTable.maximumCodeLength)
       }
       let distance =
         HuffmanEntry.value(distanceEntry) + Int(reader.take(HuffmanEntry.extra(distanceEntry)))
