@@ -11,11 +11,11 @@
 ///
 /// ```swift
 /// let stream = InflateStream(container: .gzip, name: "cpu.folded.gz", bytes: compressed)
-/// var chunk = [UInt8](repeating: 0, count: 1 << 16)
-/// while case let got = try chunk.withUnsafeMutableBufferPointer({
-///   try stream.read(into: $0.baseAddress!, count: $0.count)
-/// }), got > 0 {
-///   consume(chunk[..<got])
+/// let buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: 1 << 16)
+/// while true {
+///   let got = try stream.read(into: buffer, count: 1 << 16)
+///   if got == 0 { break }
+///   parse(buffer, got)  // the next `got` decompressed bytes
 /// }
 /// ```
 ///
