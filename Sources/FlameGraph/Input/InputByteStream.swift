@@ -12,18 +12,35 @@
 /// let head = try input.peek(4096)  // the format is told from these
 /// let bytes = try input.readAll(limit: InputByteStream.wholeInputLimit)
 /// ```
+///
+/// An input whose first two bytes are `1f 8b` is gzip-compressed: it is
+/// decompressed as it is read (``InflateStream``), so ``peek(_:)``,
+/// ``read(into:count:)`` and ``readAll(limit:)`` see the decompressed
+/// bytes, and every importer reads `profile.folded.gz` (or a gzipped
+/// pipe) as it reads `profile.folded`.
+///
+/// There is no separate limit on the decompressed size or the compression
+/// ratio, because nothing holds a decompressed input whole except a
+/// format read whole, and that stops at ``wholeInputLimit`` of
+/// decompressed bytes. Line formats stream the decompressed bytes through
+/// their parser with its own limits (the longest line), so a "gzip bomb"
+/// costs time, not memory, and only in proportion to its decompressed
+/// size, which DEFLATE keeps under about 1,032 times the compressed size.
 public final class InputByteStream {
   /// The name used in messages: the path, or `-` for standard input.
   public let name: String
-  private let descriptor: Int32
-  private let ownsDescriptor: Bool
+  private let raw: RawByteSource
+  /// The decompressor, for gzip input; nil until the input's first bytes
+  /// are read, and for plain input.
+  private var decompressor: InflateStream?
+  private var sniffed = false
   /// Bytes read ahead by ``peek(_:)`` and not yet handed out.
   private var lookahead: [UInt8] = []
   private var lookaheadStart = 0
   private var reachedEnd = false
 
   /// The most bytes a format that reads its input whole (JSON, protobuf)
-  /// accepts: 1 GiB. Line formats stream and have no such limit.
+  /// accepts: 1 GiB, decompressed. Line formats stream and have no such limit.
   public static let wholeInputLimit = 1 << 30
 
   /// Opens a source for reading.
@@ -33,8 +50,7 @@ public final class InputByteStream {
     name = source.description
     switch source {
     case .standardInput:
-      descriptor = STDIN_FILENO
-      ownsDescriptor = false
+      raw = RawByteSource(descriptor: STDIN_FILENO, owned: false, name: name)
     case .file(let path):
       let opened = open(path, O_RDONLY)
       guard opened >= 0 else {
@@ -45,30 +61,35 @@ public final class InputByteStream {
         close(opened)
         throw InputError.unreadable(path: path, reason: "it is a directory")
       }
-      descriptor = opened
-      ownsDescriptor = true
+      raw = RawByteSource(descriptor: opened, owned: true, name: name)
     }
   }
 
-  /// A stream over bytes already in memory (decompressed input, tests).
+  /// A stream over bytes already in memory (tests, fuzzing); gzip bytes
+  /// are decompressed as from a file.
   public init(bytes: [UInt8], name: String) {
     self.name = name
-    descriptor = -1
-    ownsDescriptor = false
-    lookahead = bytes
-    reachedEnd = true
+    raw = RawByteSource(bytes: bytes, name: name)
   }
 
-  deinit { if ownsDescriptor { close(descriptor) } }
+  /// Whether the input is gzip-compressed, which reading its first two
+  /// bytes tells (this reads them if nothing has yet).
+  public var isCompressed: Bool {
+    get throws {
+      try sniff()
+      return decompressor != nil
+    }
+  }
 
   /// Up to `count` first bytes not yet consumed, without consuming them
   /// (fewer at the end of the input).
   public func peek(_ count: Int) throws -> ArraySlice<UInt8> {
+    try sniff()
     while lookahead.count - lookaheadStart < count && !reachedEnd {
       var chunk = [UInt8](
         repeating: 0, count: max(count - (lookahead.count - lookaheadStart), 4096))
       let got = try chunk.withUnsafeMutableBufferPointer {
-        try readFromDescriptor($0.baseAddress!, $0.count)
+        try readDecoded($0.baseAddress!, $0.count)
       }
       if got == 0 { reachedEnd = true } else { lookahead += chunk[0..<got] }
     }
@@ -79,6 +100,7 @@ public final class InputByteStream {
   /// Reads up to `count` bytes into `buffer`, the looked-ahead ones first;
   /// 0 means the end of the input.
   public func read(into buffer: UnsafeMutablePointer<UInt8>, count: Int) throws -> Int {
+    try sniff()
     if lookaheadStart < lookahead.count {
       let length = min(count, lookahead.count - lookaheadStart)
       lookahead.withUnsafeBufferPointer {
@@ -92,7 +114,7 @@ public final class InputByteStream {
       return length
     }
     if reachedEnd { return 0 }
-    let got = try readFromDescriptor(buffer, count)
+    let got = try readDecoded(buffer, count)
     if got == 0 { reachedEnd = true }
     return got
   }
@@ -113,14 +135,26 @@ public final class InputByteStream {
     }
   }
 
-  private func readFromDescriptor(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int
-  {
-    guard descriptor >= 0 else { return 0 }
-    while true {
-      let got = Glibc.read(descriptor, buffer, count)
-      if got >= 0 { return got }
-      if errno == EINTR { continue }
-      throw InputError.unreadable(path: name, reason: String(cString: strerror(errno)))
+  /// Reads the first two bytes once: `1f 8b` starts a decompressor that
+  /// takes them back; other bytes are handed out as they are.
+  private func sniff() throws {
+    guard !sniffed else { return }
+    sniffed = true
+    let head = try raw.readFully(2)
+    if head == [0x1F, 0x8B] {
+      let raw = raw
+      decompressor = InflateStream(container: .gzip, name: name, prefix: head) {
+        try raw.read($0, $1)
+      }
+    } else {
+      lookahead = head
+      if head.count < 2 { reachedEnd = true }
     }
+  }
+
+  /// Reads past the lookahead: decompressed bytes, or the bytes as stored.
+  private func readDecoded(_ buffer: UnsafeMutablePointer<UInt8>, _ count: Int) throws -> Int {
+    if let decompressor { return try decompressor.read(into: buffer, count: count) }
+    return try raw.read(buffer, count)
   }
 }

@@ -19,6 +19,10 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
   /// The input is not valid in its format: `place` is `file:line` or
   /// `file: byte N`.
   case invalidFormat(format: String, place: String, reason: String)
+  /// Compressed input (`format` is `gzip`, `zlib` or `deflate`) is corrupt
+  /// or truncated: `offset` is the byte of the compressed input, from 0,
+  /// where decompression found it out.
+  case corruptCompressedInput(path: String, format: String, offset: Int, reason: String)
 
   /// A message that says what went wrong and what to do.
   public var description: String {
@@ -35,6 +39,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
       return "\(path) is larger than \(limit >> 20) MiB, the most this format is read up to"
     case .invalidFormat(let format, let place, let reason):
       return "\(place): not a valid \(format) profile: \(reason)"
+    case .corruptCompressedInput(let path, let format, let offset, let reason):
+      return "\(path): \(format): the data is corrupt at byte \(offset) (\(reason)); "
+        + "check that the file was copied whole (`gzip -t` tests it)"
     case .noStackWithBase(let names):
       let quoted = names.map { "\"\($0)\"" }.joined(separator: " or ")
       let noun = names.count == 1 ? "function" : "functions"
