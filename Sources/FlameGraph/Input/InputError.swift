@@ -19,6 +19,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
   /// The input is not valid in its format: `place` is `file:line` or
   /// `file: byte N`.
   case invalidFormat(format: String, place: String, reason: String)
+  /// A profile with several sample types (pprof) has none of the requested
+  /// name; `available` lists the ones it has.
+  case unknownSampleType(path: String, requested: String, available: [String])
 
   /// A message that says what went wrong and what to do.
   public var description: String {
@@ -35,6 +38,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
       return "\(path) is larger than \(limit >> 20) MiB, the most this format is read up to"
     case .invalidFormat(let format, let place, let reason):
       return "\(place): not a valid \(format) profile: \(reason)"
+    case .unknownSampleType(let path, let requested, let available):
+      return "\(path) has no sample type \"\(requested)\"; its sample types are "
+        + available.joined(separator: ", ")
     case .noStackWithBase(let names):
       let quoted = names.map { "\"\($0)\"" }.joined(separator: " or ")
       let noun = names.count == 1 ? "function" : "functions"
