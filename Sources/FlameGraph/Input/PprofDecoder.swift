@@ -16,11 +16,11 @@ enum PprofDecoder {
     var locationIDs: [UInt64] = []
     var values: [UInt64] = []
     while !reader.isAtEnd {
+      let fieldStart = reader.position
       let tag = try reader.readTag()
       switch tag.field {
       case 1: profile.sampleTypes.append(try valueType(reader.readMessage(tag)))
       case 2:
-        let start = reader.position
         var sample = try reader.readMessage(tag)
         locationIDs.removeAll(keepingCapacity: true)
         values.removeAll(keepingCapacity: true)
@@ -36,7 +36,7 @@ enum PprofDecoder {
         profile.sampleLocationStarts.append(profile.sampleLocationIDs.count)
         for value in values { profile.sampleValues.append(Int64(bitPattern: value)) }
         profile.sampleValueStarts.append(profile.sampleValues.count)
-        profile.sampleOffsets.append(start)
+        profile.sampleOffsets.append(fieldStart)
       case 3: profile.mappings.append(try mapping(reader.readMessage(tag)))
       case 4: profile.locations.append(try location(reader.readMessage(tag), lines: &profile.lines))
       case 5: profile.functions.append(try function(reader.readMessage(tag)))

@@ -8,7 +8,8 @@ extension PprofImporter {
   /// (field 1 `sample_type`, 2 `sample`, 3 `mapping`, 4 `location`, 5
   /// `function`, or 6 `string_table`, whose first string is empty); and the
   /// fields of each embedded `ValueType`, `Sample`, `Mapping`, `Location`
-  /// and `Function` wholly in `head` must be theirs too. Up to 32 fields
+  /// and `Function` wholly in `head` must be theirs too. Fields numbered
+  /// 16 and up (unknown today) are skipped. Up to 32 fields
   /// are checked; a field cut off by the end of `head` is accepted after a
   /// complete one. Text (folded stacks, JSON, perf script) fails at its
   /// first byte: only `\n`, `"`, `*`, `2` and two control characters can
@@ -25,9 +26,15 @@ extension PprofImporter {
       while !reader.isAtEnd && fields < 32 {
         do {
           let tag = try reader.readTag()
-          guard let kind = PprofField(profileField: tag.field),
-            kind.allows(tag.wireType)
-          else { return false }
+          guard let kind = PprofField(profileField: tag.field) else {
+            // Fields from a later profile.proto: their keys take two bytes
+            // or more, which text (ASCII) never starts a field with.
+            guard tag.field >= 16 else { return false }
+            try reader.skip(tag)
+            fields += 1
+            continue
+          }
+          guard kind.allows(tag.wireType) else { return false }
           if fields == 0 && !(1...6).contains(tag.field) { return false }
           if tag.wireType == .lengthDelimited {
             var content = try reader.readMessage(tag)

@@ -229,7 +229,8 @@ struct ProtobufReader {
     guard length <= UInt64(end - position) else {
       throw ProtobufError(
         offset: start,
-        reason: "a field of \(length) bytes goes past the end of its message (\(end - position) left)",
+        reason:
+          "a field of \(length) bytes goes past the end of its message (\(end - position) left)",
         isTruncation: true)
     }
     let range = position..<(position + Int(length))
