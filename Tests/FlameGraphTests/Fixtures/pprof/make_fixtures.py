@@ -217,9 +217,9 @@ def big(path, samples, functions, depth, seed):
     # hundred paths and cuts it at a random depth.
     paths = [[rng.randint(1, functions) for _ in range(depth)] for _ in range(400)]
     for _ in range(samples):
-        path = paths[rng.randrange(len(paths))]
+        chosen = paths[rng.randrange(len(paths))]
         cut = rng.randint(depth // 2, depth)
-        leaf_first = list(reversed(path[:cut]))
+        leaf_first = list(reversed(chosen[:cut]))
         leaf_first[0] = rng.randint(1, functions)  # varied leaves
         count = rng.randint(1, 20)
         p.sample(leaf_first, [count, count * 10_000_000])
