@@ -236,6 +236,17 @@ struct PprofDetectionTests {
     #expect(InputFormat.detect(ArraySlice(text.utf8)) == .folded)
   }
 
+  @Test(arguments: [
+    "Examples/seed-memory.folded", "Goldens/inputs/differential.folded",
+    "Goldens/inputs/long-names.folded", "Goldens/inputs/small-cpu.folded",
+    "Goldens/inputs/sympy-cpu.folded",
+  ])
+  func theRepositorysFoldedProfilesStayFolded(path: String) throws {
+    let bytes = Array(try Data(contentsOf: repositoryRoot().appendingPathComponent(path)))
+
+    #expect(InputFormat.detect(bytes.prefix(InputFormat.detectionLength)) == .folded)
+  }
+
   @Test func requiresTheStringTableToStartEmpty() {
     #expect(PprofImporter.recognizes([0x32, 0x00, 0x32, 0x01, 0x61]))
     #expect(!PprofImporter.recognizes([0x32, 0x01, 0x61, 0x32, 0x00]))

@@ -13,29 +13,13 @@ enum PprofDecoder {
   static func decode(_ buffer: UnsafeBufferPointer<UInt8>) throws -> PprofProfile {
     var profile = PprofProfile()
     var reader = ProtobufReader(buffer)
-    var locationIDs: [UInt64] = []
-    var values: [UInt64] = []
     while !reader.isAtEnd {
       let fieldStart = reader.position
       let tag = try reader.readTag()
       switch tag.field {
       case 1: profile.sampleTypes.append(try valueType(reader.readMessage(tag)))
       case 2:
-        var sample = try reader.readMessage(tag)
-        locationIDs.removeAll(keepingCapacity: true)
-        values.removeAll(keepingCapacity: true)
-        while !sample.isAtEnd {
-          let field = try sample.readTag()
-          switch field.field {
-          case 1: try sample.readRepeatedVarints(field, into: &locationIDs)
-          case 2: try sample.readRepeatedVarints(field, into: &values)
-          default: try sample.skip(field)  // 3: labels, ignored
-          }
-        }
-        profile.sampleLocationIDs += locationIDs
-        profile.sampleLocationStarts.append(profile.sampleLocationIDs.count)
-        for value in values { profile.sampleValues.append(Int64(bitPattern: value)) }
-        profile.sampleValueStarts.append(profile.sampleValues.count)
+        profile.samples.append(try reader.readLengthDelimited(tag))
         profile.sampleOffsets.append(fieldStart)
       case 3: profile.mappings.append(try mapping(reader.readMessage(tag)))
       case 4: profile.locations.append(try location(reader.readMessage(tag), lines: &profile.lines))
@@ -51,6 +35,26 @@ enum PprofDecoder {
     // An empty table still has its "" at index 0, which unset fields name.
     if profile.strings.isEmpty { profile.strings = [""] }
     return profile
+  }
+
+  /// Decodes the sample whose content is `range` of `buffer` (one of
+  /// ``PprofProfile/samples``): its location ids, leaf first, and values
+  /// replace the arrays' contents. Labels are skipped.
+  static func decodeSample(
+    _ buffer: UnsafeBufferPointer<UInt8>, in range: Range<Int>, locationIDs: inout [UInt64],
+    values: inout [UInt64]
+  ) throws {
+    var sample = ProtobufReader(buffer, range: range)
+    locationIDs.removeAll(keepingCapacity: true)
+    values.removeAll(keepingCapacity: true)
+    while !sample.isAtEnd {
+      let field = try sample.readTag()
+      switch field.field {
+      case 1: try sample.readRepeatedVarints(field, into: &locationIDs)
+      case 2: try sample.readRepeatedVarints(field, into: &values)
+      default: try sample.skip(field)  // 3: labels
+      }
+    }
   }
 
   private static func valueType(_ message: ProtobufReader) throws -> PprofProfile.ValueType {

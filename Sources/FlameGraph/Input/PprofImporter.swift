@@ -45,26 +45,27 @@ public struct PprofImporter: ProfileImporter {
     diagnostics: inout ParseDiagnostics
   ) throws {
     let bytes = try input.readAll(limit: InputByteStream.wholeInputLimit)
-    let profile: PprofProfile
     do {
-      profile = try bytes.withUnsafeBufferPointer { try PprofDecoder.decode($0) }
+      try bytes.withUnsafeBufferPointer { buffer in
+        let profile = try PprofDecoder.decode(buffer)
+        guard !profile.sampleTypes.isEmpty else {
+          throw InputError.invalidFormat(
+            format: "pprof", place: input.name,
+            reason: bytes.isEmpty ? "the input is empty" : "the profile has no sample types")
+        }
+        guard profile.sampleCount > 0 else {
+          throw InputError.invalidFormat(
+            format: "pprof", place: input.name, reason: "the profile has no samples")
+        }
+        let valueIndex = try chosenValueIndex(in: profile, source: input.name)
+        try addSamples(
+          of: profile, in: buffer, valueIndex: valueIndex, source: input.name, into: builder,
+          diagnostics: &diagnostics)
+      }
     } catch let error as ProtobufError {
       throw InputError.invalidFormat(
         format: "pprof", place: "\(input.name): byte \(error.offset)", reason: error.reason)
     }
-    guard !profile.sampleTypes.isEmpty else {
-      throw InputError.invalidFormat(
-        format: "pprof", place: input.name,
-        reason: bytes.isEmpty ? "the input is empty" : "the profile has no sample types")
-    }
-    guard profile.sampleCount > 0 else {
-      throw InputError.invalidFormat(
-        format: "pprof", place: input.name, reason: "the profile has no samples")
-    }
-    let valueIndex = try chosenValueIndex(in: profile, source: input.name)
-    addSamples(
-      of: profile, valueIndex: valueIndex, source: input.name, into: builder,
-      diagnostics: &diagnostics)
   }
 
   /// The index, among the sample values, of the type to count.
@@ -84,24 +85,29 @@ public struct PprofImporter: ProfileImporter {
     return names.count - 1
   }
 
+  /// Adds each sample's stack, decoding the samples one at a time.
+  ///
+  /// - Throws: ``ProtobufError`` when a sample is not a valid message (the
+  ///   stacks before it are added).
   private func addSamples(
-    of profile: PprofProfile, valueIndex: Int, source: String, into builder: CallTreeBuilder,
-    diagnostics: inout ParseDiagnostics
-  ) {
+    of profile: PprofProfile, in buffer: UnsafeBufferPointer<UInt8>, valueIndex: Int,
+    source: String, into builder: CallTreeBuilder, diagnostics: inout ParseDiagnostics
+  ) throws {
     var resolver = PprofFrameResolver(profile: profile, builder: builder)
     let typeCount = profile.sampleTypes.count
+    var locationIDs: [UInt64] = []
+    var values: [UInt64] = []
     var stack: [FrameID] = []
     stack.reserveCapacity(256)
-    samples: for sample in 0..<profile.sampleCount {
-      let valueStart = profile.sampleValueStarts[sample]
-      let valueCount = profile.sampleValueStarts[sample + 1] - valueStart
-      guard valueCount == typeCount else {
+    samples: for (sample, range) in profile.samples.enumerated() {
+      try PprofDecoder.decodeSample(buffer, in: range, locationIDs: &locationIDs, values: &values)
+      guard values.count == typeCount else {
         diagnostics.recordMalformed(
           source: source, byteOffset: profile.sampleOffsets[sample],
-          problem: .init("the sample has \(valueCount) values for \(typeCount) sample types"))
+          problem: .init("the sample has \(values.count) values for \(typeCount) sample types"))
         continue
       }
-      let value = profile.sampleValues[valueStart + valueIndex]
+      let value = Int64(bitPattern: values[valueIndex])
       guard value >= 0 else {
         diagnostics.recordMalformed(
           source: source, byteOffset: profile.sampleOffsets[sample], problem: .negativeCount)
@@ -112,10 +118,7 @@ public struct PprofImporter: ProfileImporter {
         continue
       }
       stack.removeAll(keepingCapacity: true)
-      let locations =
-        profile.sampleLocationStarts[sample]..<profile.sampleLocationStarts[sample + 1]
-      for position in locations.reversed() {
-        let id = profile.sampleLocationIDs[position]
+      for id in locationIDs.reversed() {
         guard resolver.appendFrames(ofLocation: id, to: &stack) else {
           diagnostics.recordMalformed(
             source: source, byteOffset: profile.sampleOffsets[sample],

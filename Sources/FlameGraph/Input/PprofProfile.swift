@@ -1,8 +1,7 @@
 /// The tables of a decoded pprof `Profile` message (`profile.proto`), as
 /// the importer needs them: strings are indices into ``strings``, ids are
-/// the profile's own, and the samples' location ids and values are flat
-/// columns (one sample is a range of each) so that a large profile is a few
-/// arrays rather than one allocation per sample.
+/// the profile's own, and samples are places in the input, decoded when
+/// imported.
 ///
 /// Labels, comments, `drop_frames`, `keep_frames`, times and the mappings'
 /// `has_*` flags are skipped: a flame graph does not use them.
@@ -51,14 +50,11 @@ struct PprofProfile {
   }
 
   var sampleTypes: [ValueType] = []
-  /// Sample `i`'s location ids (leaf first) are
-  /// `sampleLocationIDs[sampleLocationStarts[i]..<sampleLocationStarts[i + 1]]`.
-  var sampleLocationIDs: [UInt64] = []
-  var sampleLocationStarts: [Int] = [0]
-  /// Sample `i`'s values, one per sample type, likewise.
-  var sampleValues: [Int64] = []
-  var sampleValueStarts: [Int] = [0]
-  /// Where each sample's message starts in the input, for diagnostics.
+  /// Where each `Sample` message's content is in the input: samples are
+  /// decoded one at a time as they are imported (``PprofDecoder/decodeSample(_:in:locationIDs:values:)``),
+  /// so their location ids, the bulk of a profile, are never all held.
+  var samples: [Range<Int>] = []
+  /// Where each sample's field starts in the input, for diagnostics.
   var sampleOffsets: [Int] = []
   var mappings: [Mapping] = []
   var locations: [Location] = []
@@ -71,7 +67,7 @@ struct PprofProfile {
   var period: Int64 = 0
 
   /// The number of samples.
-  var sampleCount: Int { sampleOffsets.count }
+  var sampleCount: Int { samples.count }
 
   /// The string at an index that ``PprofDecoder`` checked.
   func string(_ index: Int64) -> String { strings[Int(index)] }

@@ -71,8 +71,12 @@ struct ProtobufReader {
     end = buffer.count
   }
 
-  /// A reader of `range` of the buffer, which lies within it.
-  private init(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+  /// A reader of `range` of the buffer, such as a range that
+  /// ``readLengthDelimited(_:)`` returned.
+  ///
+  /// - Precondition: `range` lies within the buffer.
+  init(_ buffer: UnsafeBufferPointer<UInt8>, range: Range<Int>) {
+    precondition(range.lowerBound >= 0 && range.upperBound <= buffer.count)
     self.buffer = buffer
     position = range.lowerBound
     end = range.upperBound
