@@ -167,7 +167,7 @@ def cpu():
     p.sample([2, 1], [3, 30_000_000])
     p.sample([3, 1], [2, 20_000_000])
     p.sample([1], [1, 10_000_000])
-    p.mapping(1, 0x400000, 0x500000, 0, "/tmp/app")
+    p.mapping(1, 0x400000, 0x500000, 0, "/usr/local/bin/app")
     p.location(1, 1, 0x401000, [(1, 5)])
     p.location(2, 1, 0x402000, [(2, 9)])
     p.location(3, 1, 0x403000, [(3, 14)])
