@@ -23,6 +23,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
   /// or truncated: `offset` is the byte of the compressed input, from 0,
   /// where decompression found it out.
   case corruptCompressedInput(path: String, format: String, offset: Int, reason: String)
+  /// A profile with several sample types (pprof) has none of the requested
+  /// name; `available` lists the ones it has.
+  case unknownSampleType(path: String, requested: String, available: [String])
 
   /// A message that says what went wrong and what to do.
   public var description: String {
@@ -42,6 +45,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
     case .corruptCompressedInput(let path, let format, let offset, let reason):
       return "\(path): \(format): the data is corrupt at byte \(offset) (\(reason)); "
         + "check that the file was copied whole (`gzip -t` tests it)"
+    case .unknownSampleType(let path, let requested, let available):
+      return "\(path) has no sample type \"\(requested)\"; its sample types are "
+        + available.joined(separator: ", ")
     case .noStackWithBase(let names):
       let quoted = names.map { "\"\($0)\"" }.joined(separator: " or ")
       let noun = names.count == 1 ? "function" : "functions"

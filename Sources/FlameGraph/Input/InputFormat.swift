@@ -12,17 +12,20 @@
 public enum InputFormat: String, CaseIterable, Sendable {
   /// Folded stacks: `main;parse;read 120`.
   case folded
+  /// pprof's `profile.proto` protobuf (``PprofImporter``), decompressed.
+  case pprof
 
   /// How many first bytes detection looks at.
   public static let detectionLength = 64 << 10
 
   /// The formats in the order detection tries them.
-  public static let detectionOrder: [InputFormat] = [.folded]
+  public static let detectionOrder: [InputFormat] = [.pprof, .folded]
 
   /// The importer that reads this format.
   public var importer: any ProfileImporter {
     switch self {
     case .folded: return FoldedImporter()
+    case .pprof: return PprofImporter()
     }
   }
 
@@ -30,6 +33,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
   public var displayName: String {
     switch self {
     case .folded: return "folded stacks"
+    case .pprof: return "pprof"
     }
   }
 
@@ -37,6 +41,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
   public func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
     switch self {
     case .folded: return true
+    case .pprof: return PprofImporter.recognizes(head)
     }
   }
 
