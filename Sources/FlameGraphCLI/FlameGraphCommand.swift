@@ -59,6 +59,13 @@ public struct FlameGraphCommand: ParsableCommand {
       valueName: "format"))
   var inputFormat: InputFormat?
 
+  @Option(
+    name: .customLong("sample-type"),
+    help:
+      "pprof: the sample type to count, such as alloc_space or cpu (default: the profile's default, else its last)."
+  )
+  var sampleType: String?
+
   @Flag(
     help: ArgumentHelp(
       "Compare two profiles: FILES are BEFORE and AFTER; widths are AFTER's, red grew, blue shrank."
@@ -214,6 +221,7 @@ public struct FlameGraphCommand: ParsableCommand {
     options.transform.skipAfterFunctions = skipAfter
     options.factor = factor
     options.strict = strict
+    options.importing.sampleType = sampleType
     options.showSourceCode = !noSource
     if let categories { options.categories = try CategoryRulesFile.load(categories) }
     options.interactive = !noJavascript

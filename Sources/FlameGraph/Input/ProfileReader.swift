@@ -26,7 +26,8 @@ public enum ProfileReader {
     for source in sources {
       let input = try InputByteStream(opening: source)
       let sourceFormat = try format ?? InputFormat.detect(input.peek(InputFormat.detectionLength))
-      try sourceFormat.importer.importStacks(from: input, into: builder, diagnostics: &diagnostics)
+      try sourceFormat.importer(with: options.importing)
+        .importStacks(from: input, into: builder, diagnostics: &diagnostics)
     }
     return try FoldedStackReader.validated(
       builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict,

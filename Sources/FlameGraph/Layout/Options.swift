@@ -23,6 +23,9 @@ public struct Options: Sendable {
   public var factor: Double = 1
   /// Makes malformed lines an error instead of a counted warning (default false).
   public var strict = false
+  /// The choices of importers: a pprof sample type, a speedscope profile,
+  /// perf script's annotations.
+  public var importing = ImportOptions()
 
   // MARK: Geometry
 
