@@ -8,21 +8,31 @@
 ///
 /// ```swift
 /// InputFormat.detect(ArraySlice("main;work 3\n".utf8))  // .folded
+/// InputFormat.detect(ArraySlice("app 42 1.5: cycles:\n\tf00 main (/bin/app)\n".utf8))
+/// // .perfScript
 /// ```
 public enum InputFormat: String, CaseIterable, Sendable {
   /// Folded stacks: `main;parse;read 120`.
   case folded
+  /// Linux `perf script` output: event headers, each followed by its
+  /// stack, one frame a line (``PerfScriptImporter``).
+  case perfScript
 
   /// How many first bytes detection looks at.
   public static let detectionLength = 64 << 10
 
   /// The formats in the order detection tries them.
-  public static let detectionOrder: [InputFormat] = [.folded]
+  public static let detectionOrder: [InputFormat] = [.perfScript, .folded]
 
-  /// The importer that reads this format.
-  public var importer: any ProfileImporter {
+  /// The importer that reads this format, with default options.
+  public var importer: any ProfileImporter { importer(options: Options()) }
+
+  /// The importer that reads this format with the input options of
+  /// `options` (``Options/perfScript`` for perf script).
+  public func importer(options: Options) -> any ProfileImporter {
     switch self {
     case .folded: return FoldedImporter()
+    case .perfScript: return PerfScriptImporter(options: options.perfScript)
     }
   }
 
@@ -30,6 +40,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
   public var displayName: String {
     switch self {
     case .folded: return "folded stacks"
+    case .perfScript: return PerfScriptImporter.formatName
     }
   }
 
@@ -37,6 +48,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
   public func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
     switch self {
     case .folded: return true
+    case .perfScript: return PerfScriptImporter.recognizes(head)
     }
   }
 

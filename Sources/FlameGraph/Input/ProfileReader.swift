@@ -14,7 +14,8 @@ public enum ProfileReader {
   ///   - sources: files or standard input.
   ///   - format: the format of every source; nil tells each one's from its
   ///     content (``InputFormat/detect(_:)``).
-  ///   - options: merging, transforms, factor and strictness.
+  ///   - options: merging, transforms, factor and strictness, and how
+  ///     formats such as perf script become stacks (``Options/perfScript``).
   /// - Throws: ``InputError`` for unreadable or invalid input, input
   ///   without a stack or without samples, and malformed lines when strict.
   public static func readProfile(
@@ -26,7 +27,7 @@ public enum ProfileReader {
     for source in sources {
       let input = try InputByteStream(opening: source)
       let sourceFormat = try format ?? InputFormat.detect(input.peek(InputFormat.detectionLength))
-      try sourceFormat.importer.importStacks(from: input, into: builder, diagnostics: &diagnostics)
+      try sourceFormat.importer(options: options).importStacks(from: input, into: builder, diagnostics: &diagnostics)
     }
     return try FoldedStackReader.validated(
       builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict,

@@ -23,6 +23,11 @@ public struct Options: Sendable {
   public var factor: Double = 1
   /// Makes malformed lines an error instead of a counted warning (default false).
   public var strict = false
+  /// How `perf script` output becomes stacks: process names with PID or
+  /// TID, kernel and JIT annotations, the event counted, sample weights
+  /// (default ``PerfScriptOptions/init()``: stackcollapse-perf.pl's defaults,
+  /// one count per sample).
+  public var perfScript = PerfScriptOptions()
 
   // MARK: Geometry
 
