@@ -223,7 +223,7 @@ struct PerfScriptParser: LineParsing {
   ) {
     let start = names.count
     var takesSourceLine = true
-    if PerfScriptSyntax.equals(line, function, "[unknown]") {
+    if function.isEmpty || PerfScriptSyntax.equals(line, function, "[unknown]") {
       scratch.removeAll()
       scratch.append(UInt8(ascii: "["))
       if let dso, !PerfScriptSyntax.equals(line, dso, "[unknown]") {

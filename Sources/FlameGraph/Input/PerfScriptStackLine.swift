@@ -5,7 +5,10 @@
 ///
 /// Unlike the Perl expression, the address must be followed by
 /// whitespace, so a `+srcline` line such as `  main.c:12 (inlined)` is
-/// never taken for a frame.
+/// never taken for a frame; and a frame with no symbol
+/// (`7f1e2215d058  (/lib/libc.so)`) has an empty one, which the importer
+/// treats as `[unknown]`, where the Perl expression backtracks into a
+/// frame named by a space.
 struct PerfScriptStackLine {
   /// The address (any word characters, hex in practice).
   var address: Range<Int>
@@ -34,15 +37,16 @@ struct PerfScriptStackLine {
     while close > symbolStart && line[close] != UInt8(ascii: ")") { close -= 1 }
     var open = close - 2
     if line[close] == UInt8(ascii: ")") {
-      // The last ` (` before the last `)`, with at least one symbol byte before it.
-      while open > symbolStart
+      // The last ` (` before the last `)`; its space may be the one after
+      // the address, for a frame with no symbol at all: `7f1e2215d058  (/lib/libc.so)`.
+      while open >= symbolStart - 1
         && !(line[open] == UInt8(ascii: " ") && line[open + 1] == UInt8(ascii: "("))
       {
         open -= 1
       }
     }
-    if line[close] == UInt8(ascii: ")") && open > symbolStart {
-      symbol = symbolStart..<open
+    if line[close] == UInt8(ascii: ")") && open >= symbolStart - 1 {
+      symbol = symbolStart..<max(open, symbolStart)
       dso = (open + 2)..<close
     } else {
       // No `(dso)`: a frame only when the address is hexadecimal.
