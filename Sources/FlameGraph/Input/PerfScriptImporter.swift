@@ -61,6 +61,12 @@ public struct PerfScriptImporter: ProfileImporter {
     var statistics = FoldedStackReader.ReadStatistics()
     try FoldedStackReader.read(input, into: &parser, statistics: &statistics)
     diagnostics.merge(parser.diagnostics)
+    let noStacks =
+      "the samples have no call stacks: record with `perf record -g` (or `--call-graph dwarf`)"
+    guard parser.headerCount > 0 || parser.stacklessSampleCount == 0 else {
+      // Stack lines were all one-line samples.
+      throw InputError.invalidFormat(format: Self.formatName, place: input.name, reason: noStacks)
+    }
     guard parser.headerCount > 0 else {
       throw InputError.invalidFormat(
         format: Self.formatName, place: input.name,
@@ -69,9 +75,7 @@ public struct PerfScriptImporter: ProfileImporter {
     let header = "\(input.name):\(parser.firstHeaderLine)"
     guard parser.stackLineCount > 0 else {
       throw InputError.invalidFormat(
-        format: Self.formatName, place: header,
-        reason: "the samples have no call stacks: record with `perf record -g` "
-          + "(or `--call-graph dwarf`)")
+        format: Self.formatName, place: header, reason: noStacks)
     }
     guard parser.diagnostics.validLineCount > 0 else {
       let wanted = parser.countedEvent.map { "`\($0)`" } ?? "the event asked for"

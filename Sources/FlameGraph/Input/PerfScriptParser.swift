@@ -60,6 +60,8 @@ struct PerfScriptParser: LineParsing {
   private(set) var firstHeaderLine = 0
   /// Samples skipped because they were of another event.
   private(set) var otherEventSampleCount = 0
+  /// Lines that look like the one-line samples of `perf record` without `-g`.
+  private(set) var stacklessSampleCount = 0
   /// The first few other events seen, for messages.
   private(set) var otherEvents: [String] = []
 
@@ -92,11 +94,15 @@ struct PerfScriptParser: LineParsing {
         return
       }
     }
-    if state == .skipping { return }
+    if state == .skipping {
+      if indented { stackLineCount += 1 }
+      return
+    }
     if let frame = PerfScriptStackLine(line, length) {
       stackLineCount += 1
       guard state == .sample else {
         diagnostics.recordMalformed(source: source, line: lineNumber, problem: .frameOutsideSample)
+        if indented { noteStacklessSample(line, length) }
         return
       }
       addFrames(frame, line)
@@ -109,10 +115,22 @@ struct PerfScriptParser: LineParsing {
       return
     }
     diagnostics.recordMalformed(source: source, line: lineNumber, problem: .unknownLine)
+    if indented && state == .between { noteStacklessSample(line, length) }
     if !indented {
       // An unreadable header: skip its stack rather than give it to another sample.
       endSample()
       state = .skipping
+    }
+  }
+
+  /// perf without `-g` right-aligns the process name and puts the frame on
+  /// the header line: counted, so the error says so rather than "no header".
+  private mutating func noteStacklessSample(_ line: UnsafePointer<UInt8>, _ length: Int) {
+    guard headerCount == 0 else { return }
+    var start = 0
+    while start < length && PerfScriptSyntax.isSpace(line[start]) { start += 1 }
+    if let header = PerfScriptHeader(line + start, length - start), header.firstID.lowerBound > 0 {
+      stacklessSampleCount += 1
     }
   }
 
@@ -296,19 +314,21 @@ struct PerfScriptParser: LineParsing {
       pending[target].annotation = .inlined
       while end > start && PerfScriptSyntax.isSpace(line[end - 1]) { end -= 1 }
     }
-    guard options.useSourceLines, !PerfScriptSyntax.contains(line, start..<end, "[") else {
-      return true
-    }
+    // `dso[offset]`: perf knows no line.
+    if PerfScriptSyntax.contains(line, start..<end, "[") { return true }
     var colon = end
     while colon > start && line[colon - 1] != UInt8(ascii: ":") { colon -= 1 }
-    guard colon > start + 1, colon < end, end - colon <= 9 else { return true }
+    guard colon > start, colon < end else { return false }
     var number = 0
     for index in colon..<end {
-      guard PerfScriptSyntax.isDigit(line[index]) else { return true }
-      number = number * 10 + Int(line[index] &- 0x30)
+      guard PerfScriptSyntax.isDigit(line[index]) else { return false }
+      if number < 1_000_000_000 { number = number * 10 + Int(line[index] &- 0x30) }
     }
     let file = start..<(colon - 1)
-    guard number > 0, !PerfScriptSyntax.equals(line, file, "??") else { return true }
+    // `??:0` and `:0`: perf found no line either.
+    guard options.useSourceLines, number > 0, number < 1_000_000_000, !file.isEmpty,
+      !PerfScriptSyntax.equals(line, file, "??")
+    else { return true }
     let fileStart = names.count
     append(line, file, to: names)
     pending[target].file = fileStart..<names.count
@@ -384,7 +404,8 @@ struct PerfScriptParser: LineParsing {
   }
 
   private func string(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) -> String {
-    String(decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count),
+    String(
+      decoding: UnsafeBufferPointer(start: bytes + range.lowerBound, count: range.count),
       as: UTF8.self)
   }
 }

@@ -108,8 +108,7 @@ enum PerfScriptSymbol {
   }
 
   @inline(__always)
-  private static func firstParenthesis(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int?
-  {
+  private static func firstParenthesis(_ bytes: UnsafePointer<UInt8>, _ range: Range<Int>) -> Int? {
     for index in range where bytes[index] == UInt8(ascii: "(") { return index }
     return nil
   }

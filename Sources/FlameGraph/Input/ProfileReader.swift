@@ -27,7 +27,8 @@ public enum ProfileReader {
     for source in sources {
       let input = try InputByteStream(opening: source)
       let sourceFormat = try format ?? InputFormat.detect(input.peek(InputFormat.detectionLength))
-      try sourceFormat.importer(options: options).importStacks(from: input, into: builder, diagnostics: &diagnostics)
+      try sourceFormat.importer(options: options).importStacks(
+        from: input, into: builder, diagnostics: &diagnostics)
     }
     return try FoldedStackReader.validated(
       builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict,
