@@ -386,7 +386,7 @@ struct PerfScriptParser: LineParsing {
   private func append(
     _ bytes: UnsafePointer<UInt8>, _ range: Range<Int>, to output: RawColumn<UInt8>
   ) {
-    for index in range { output.append(bytes[index]) }
+    output.append(contentsOf: bytes + range.lowerBound, count: range.count)
   }
 
   private func append(_ text: StaticString, to output: RawColumn<UInt8>) {

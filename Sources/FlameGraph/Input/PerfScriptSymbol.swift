@@ -68,6 +68,19 @@ enum PerfScriptSymbol {
         index += 1
       }
     }
+    // Most names need no rewriting: one copy.
+    var plain = true
+    for offset in index..<cut {
+      let byte = bytes[offset]
+      if byte == UInt8(ascii: ";") || byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "'") {
+        plain = false
+        break
+      }
+    }
+    if plain {
+      output.append(contentsOf: bytes + index, count: cut - index)
+      return
+    }
     while index < cut {
       let byte = bytes[index]
       index += 1
