@@ -23,7 +23,7 @@
 /// parser.parse(contentsOf: Array("main;work 3\n".utf8), source: "inline")
 /// let profile = parser.finish()
 /// ```
-public struct FoldedStackParser {
+public struct FoldedStackParser: LineParsing {
   /// The tree being built.
   public let builder: CallTreeBuilder
   /// What has been skipped so far.
@@ -58,70 +58,6 @@ public struct FoldedStackParser {
   /// must not become part of the first frame's name.
   static func byteOrderMarkLength(_ base: UnsafePointer<UInt8>, _ count: Int) -> Int {
     count >= 3 && base[0] == 0xEF && base[1] == 0xBB && base[2] == 0xBF ? 3 : 0
-  }
-
-  /// Parses every complete line of the buffer and returns how many bytes
-  /// that consumed; a trailing partial line is left for the caller.
-  /// `lineNumber` is the number of the last line parsed.
-  ///
-  /// Lines end with `\n`, `\r\n` or a lone `\r` (old Mac files, and stray
-  /// carriage returns that would otherwise glue two stacks together).
-  /// `atEnd` says that nothing follows the buffer, so a final `\r` ends a
-  /// line rather than maybe starting a `\r\n`.
-  mutating func parseLines(
-    _ base: UnsafePointer<UInt8>, _ count: Int, source: String, lineNumber: inout Int,
-    atEnd: Bool = false
-  ) -> Int {
-    // Most files have no carriage return at all: one search tells.
-    guard memchr(base, 0x0D, count) != nil else {
-      var start = 0
-      while start < count {
-        guard let newline = memchr(base + start, 0x0A, count - start) else { break }
-        let end = UnsafePointer<UInt8>(newline.assumingMemoryBound(to: UInt8.self)) - base
-        lineNumber += 1
-        parseLine(base + start, end - start, source: source, lineNumber: lineNumber)
-        start = end + 1
-      }
-      return start
-    }
-    return parseLinesWithCarriageReturns(
-      base, count, source: source, lineNumber: &lineNumber, atEnd: atEnd)
-  }
-
-  /// ``parseLines(_:_:source:lineNumber:atEnd:)`` for buffers holding a
-  /// carriage return somewhere.
-  private mutating func parseLinesWithCarriageReturns(
-    _ base: UnsafePointer<UInt8>, _ count: Int, source: String, lineNumber: inout Int,
-    atEnd: Bool
-  ) -> Int {
-    var start = 0
-    // The next newline at or after `start` (`count` when there is none),
-    // searched again only once passed, so the scan stays linear.
-    var newline = -1
-    while start < count {
-      if newline < start {
-        newline =
-          memchr(base + start, 0x0A, count - start).map {
-            UnsafePointer<UInt8>($0.assumingMemoryBound(to: UInt8.self)) - base
-          } ?? count
-      }
-      if let found = memchr(base + start, 0x0D, newline - start) {
-        let carriageReturn = UnsafePointer<UInt8>(found.assumingMemoryBound(to: UInt8.self)) - base
-        // A final `\r` may be the first half of a `\r\n` still unread.
-        guard carriageReturn + 1 < count || atEnd else { break }
-        lineNumber += 1
-        parseLine(base + start, carriageReturn - start, source: source, lineNumber: lineNumber)
-        start = carriageReturn + 1
-        if start < count && base[start] == 0x0A { start += 1 }
-      } else if newline < count {
-        lineNumber += 1
-        parseLine(base + start, newline - start, source: source, lineNumber: lineNumber)
-        start = newline + 1
-      } else {
-        break
-      }
-    }
-    return start
   }
 
   /// Parses one line, without its newline.

@@ -96,9 +96,10 @@ public enum FoldedStackReader {
     try read(input, into: &parser, statistics: &statistics)
   }
 
-  /// Streams an opened input into the parser, counting the work.
-  static func read(
-    _ input: InputByteStream, into parser: inout FoldedStackParser,
+  /// Streams an opened input into any line parser, counting the work:
+  /// folded stacks, perf script, and whatever other line format comes.
+  static func read<Parser: LineParsing>(
+    _ input: InputByteStream, into parser: inout Parser,
     statistics: inout ReadStatistics
   ) throws {
     var capacity = min(chunkSize, maximumLineLength + 1)
@@ -174,10 +175,12 @@ public enum FoldedStackReader {
       let consumed = parser.parseLines(
         buffer, filled, source: name, lineNumber: &lineNumber, atEnd: true)
       if consumed < filled {
+        lineNumber += 1
         parser.parseLine(
-          buffer + consumed, filled - consumed, source: name, lineNumber: lineNumber + 1)
+          buffer + consumed, filled - consumed, source: name, lineNumber: lineNumber)
       }
     }
+    parser.endOfSource(source: name, lineNumber: lineNumber)
   }
 
   /// The offset of the first `\n` or `\r` in a buffer, or nil.

@@ -1,5 +1,5 @@
 /// The choices of the importers that have them: which of a profile's
-/// sample types to count, which of a file's profiles to read. Each field
+/// sample types to count, how perf script's frames are named. Each field
 /// belongs to one format and is ignored by the others, so one set of
 /// options serves inputs of any format.
 ///
@@ -12,17 +12,11 @@ public struct ImportOptions: Sendable, Equatable {
   /// pprof: the sample type to count (`alloc_space`, `cpu`, `samples`);
   /// nil takes the profile's default sample type, else its last one.
   public var sampleType: String?
+  /// perf script: process names with PID or TID, kernel and JIT
+  /// annotations, the event counted, sample weights (default: those of
+  /// stackcollapse-perf.pl, one count per sample).
+  public var perfScript = PerfScriptOptions()
 
   /// The defaults.
   public init() {}
-}
-
-extension InputFormat {
-  /// The importer that reads this format with these choices.
-  public func importer(with options: ImportOptions) -> any ProfileImporter {
-    switch self {
-    case .pprof: return PprofImporter(sampleType: options.sampleType)
-    default: return importer
-    }
-  }
 }

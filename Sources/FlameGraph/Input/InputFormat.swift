@@ -1,31 +1,41 @@
 /// The profile formats the reader understands, and how each is told from
 /// its first bytes when no format is given.
 ///
-/// Detection looks at the first ``detectionLength`` bytes and tries the
-/// formats in ``detectionOrder``; the first that recognizes them wins.
-/// Folded stacks come last and take anything, so a plain text profile
-/// never needs a flag.
+/// Detection looks at the first ``detectionLength`` bytes (after gzip
+/// decompression) and tries the formats in ``detectionOrder``; the first
+/// that recognizes them wins. Folded stacks come last and take anything,
+/// so a plain text profile never needs a flag. Each format's test is
+/// documented on its importer's `recognizes(_:)`.
 ///
 /// ```swift
 /// InputFormat.detect(ArraySlice("main;work 3\n".utf8))  // .folded
+/// InputFormat.detect(ArraySlice("app 42 1.5: cycles:\n\tf00 main (/bin/app)\n".utf8))
+/// // .perfScript
 /// ```
 public enum InputFormat: String, CaseIterable, Sendable {
   /// Folded stacks: `main;parse;read 120`.
   case folded
-  /// pprof's `profile.proto` protobuf (``PprofImporter``), decompressed.
+  /// pprof's `profile.proto` protobuf (``PprofImporter``).
   case pprof
+  /// Linux `perf script` output: event headers, each followed by its
+  /// stack, one frame a line (``PerfScriptImporter``).
+  case perfScript = "perf"
 
   /// How many first bytes detection looks at.
   public static let detectionLength = 64 << 10
 
   /// The formats in the order detection tries them.
-  public static let detectionOrder: [InputFormat] = [.pprof, .folded]
+  public static let detectionOrder: [InputFormat] = [.pprof, .perfScript, .folded]
 
-  /// The importer that reads this format.
-  public var importer: any ProfileImporter {
+  /// The importer that reads this format, with default choices.
+  public var importer: any ProfileImporter { importer(with: ImportOptions()) }
+
+  /// The importer that reads this format with these choices.
+  public func importer(with options: ImportOptions) -> any ProfileImporter {
     switch self {
     case .folded: return FoldedImporter()
-    case .pprof: return PprofImporter()
+    case .pprof: return PprofImporter(sampleType: options.sampleType)
+    case .perfScript: return PerfScriptImporter(options: options.perfScript)
     }
   }
 
@@ -34,6 +44,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     switch self {
     case .folded: return "folded stacks"
     case .pprof: return "pprof"
+    case .perfScript: return PerfScriptImporter.formatName
     }
   }
 
@@ -42,6 +53,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     switch self {
     case .folded: return true
     case .pprof: return PprofImporter.recognizes(head)
+    case .perfScript: return PerfScriptImporter.recognizes(head)
     }
   }
 

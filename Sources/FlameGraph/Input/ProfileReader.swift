@@ -14,7 +14,8 @@ public enum ProfileReader {
   ///   - sources: files or standard input.
   ///   - format: the format of every source; nil tells each one's from its
   ///     content (``InputFormat/detect(_:)``).
-  ///   - options: merging, transforms, factor and strictness.
+  ///   - options: merging, transforms, factor and strictness, and how
+  ///     formats such as perf script become stacks (``ImportOptions/perfScript``).
   /// - Throws: ``InputError`` for unreadable or invalid input, input
   ///   without a stack or without samples, and malformed lines when strict.
   public static func readProfile(

@@ -97,6 +97,18 @@ public final class CallTreeBuilder {
     interner.intern(name, length)
   }
 
+  /// The id of a frame name, interning it if new; `isNew` tells which, so
+  /// an importer builds a frame's location only the first time.
+  @inline(__always)
+  func intern(_ name: UnsafeRawPointer, _ length: Int, isNew: inout Bool) -> FrameID {
+    interner.intern(name, length, isNew: &isNew)
+  }
+
+  /// Keeps `location` as the source of frame `id`, unless it has one.
+  func recordLocation(_ location: FrameLocation, of id: FrameID) {
+    interner.names.recordLocation(location, of: id)
+  }
+
   /// The frame ids of the stack being parsed: the parser appends to it, then
   /// calls ``addInternedStack(count:before:)``.
   var pendingFrames: RawColumn<FrameID> { interner.pendingFrames }

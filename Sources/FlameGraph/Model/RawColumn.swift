@@ -66,6 +66,14 @@ final class RawColumn<Element: BitwiseCopyable>: @unchecked Sendable {
     count += 1
   }
 
+  /// Appends `length` elements from `source` with one copy.
+  @inline(__always)
+  func append(contentsOf source: UnsafePointer<Element>, count length: Int) {
+    while count + length > capacity { grow() }
+    (base + count).update(from: source, count: length)
+    count += length
+  }
+
   /// Doubles while small, then grows by half, to keep unused room small.
   private func grow() {
     let target = capacity >= 1 << 20 ? capacity + capacity / 2 : capacity * 2

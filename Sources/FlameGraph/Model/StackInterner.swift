@@ -14,6 +14,12 @@ final class StackInterner {
   @inline(__always)
   func intern(_ name: UnsafeRawPointer, _ length: Int) -> FrameID {
     var isNew = false
+    return intern(name, length, isNew: &isNew)
+  }
+
+  /// The id of a frame name, interning it if new; `isNew` tells which.
+  @inline(__always)
+  func intern(_ name: UnsafeRawPointer, _ length: Int, isNew: inout Bool) -> FrameID {
     let id = names.intern(name, length, isNew: &isNew)
     if isNew {
       matcher.register(
