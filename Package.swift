@@ -46,7 +46,7 @@ let package = Package(
     .target(
       name: "FlameGraphTestSupport", dependencies: ["FlameGraph", "CCairo"],
       path: "Tests/FlameGraphTestSupport"),
-    .testTarget(name: "FlameGraphTests", dependencies: ["FlameGraph"]),
+    .testTarget(name: "FlameGraphTests", dependencies: ["FlameGraph"], exclude: ["Fixtures"]),
     .testTarget(name: "FlameGraphSVGTests", dependencies: ["FlameGraph", "FlameGraphSVG"]),
     .testTarget(
       name: "FlameGraphCairoTests",

@@ -8,8 +8,14 @@
 ///
 /// ```swift
 /// InputFormat.detect(ArraySlice("main;work 3\n".utf8))  // .folded
+/// InputFormat.detect(ArraySlice(#"{"nodes":[{"id":1,"#.utf8))  // .chrome
 /// ```
 public enum InputFormat: String, CaseIterable, Sendable {
+  /// Chrome DevTools and Node.js CPU profiles (`.cpuprofile`) and Chrome
+  /// traces with `ProfileChunk` events: ``ChromeProfileImporter``.
+  case chrome
+  /// speedscope's file format: ``SpeedscopeImporter``.
+  case speedscope
   /// Folded stacks: `main;parse;read 120`.
   case folded
 
@@ -17,11 +23,13 @@ public enum InputFormat: String, CaseIterable, Sendable {
   public static let detectionLength = 64 << 10
 
   /// The formats in the order detection tries them.
-  public static let detectionOrder: [InputFormat] = [.folded]
+  public static let detectionOrder: [InputFormat] = [.speedscope, .chrome, .folded]
 
   /// The importer that reads this format.
   public var importer: any ProfileImporter {
     switch self {
+    case .chrome: return ChromeProfileImporter()
+    case .speedscope: return SpeedscopeImporter()
     case .folded: return FoldedImporter()
     }
   }
@@ -29,6 +37,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
   /// The name used in messages: "folded stacks", "perf script", ...
   public var displayName: String {
     switch self {
+    case .chrome: return "Chrome CPU profile"
+    case .speedscope: return "speedscope"
     case .folded: return "folded stacks"
     }
   }
@@ -36,6 +46,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
   /// Whether the first bytes of an input look like this format.
   public func recognizes(_ head: ArraySlice<UInt8>) -> Bool {
     switch self {
+    case .chrome: return ChromeProfileImporter.recognizes(head)
+    case .speedscope: return SpeedscopeImporter.recognizes(head)
     case .folded: return true
     }
   }
