@@ -6,7 +6,8 @@ import Testing
 /// Chrome `.cpuprofile` files and traces: stacks, weights, frames with
 /// their place in code, detection, and malformed shapes.
 @Suite struct ChromeProfileImporterTests {
-  static let fixtures = repositoryRoot().appendingPathComponent("Tests/FlameGraphTests/Fixtures/chrome")
+  static let fixtures = repositoryRoot().appendingPathComponent(
+    "Tests/FlameGraphTests/Fixtures/chrome")
   static let nodeProfile = fixtures.appendingPathComponent("primes.cpuprofile").path
   static let trace = fixtures.appendingPathComponent("two-threads.trace.json").path
 
@@ -115,12 +116,15 @@ import Testing
         + #"{"id":2,"callFrame":{"functionName":"a"}},{"id":3,"callFrame":{"functionName":"b"}}],"#
         + #""samples":[2,3,2],"timeDeltas":[5,10,20],"startTime":100,"endTime":140}"#,
       weight: .time)
-    #expect(small.total(at: "a") == 20 + 5)
+    // a: 10 µs to the next sample, then 5 from the last sample to endTime.
+    #expect(small.total(at: "a") == Double(10 + 5))
     #expect(small.total(at: "b") == 20)
     let mismatch = failure(
       #"{"nodes":[{"id":1,"callFrame":{"functionName":"a"}}],"samples":[1,1],"timeDeltas":[1]}"#,
       weight: .time)
-    #expect(mismatch == "test.cpuprofile: samples: not a valid Chrome CPU profile: 1 time deltas for 2 samples")
+    #expect(
+      mismatch
+        == "test.cpuprofile: samples: not a valid Chrome CPU profile: 1 time deltas for 2 samples")
   }
 
   @Test func traceEventsMergeEveryThreadsProfileChunks() throws {
@@ -179,21 +183,31 @@ import Testing
     #expect(!ChromeProfileImporter.recognizes(ArraySlice("main;nodes 1\n".utf8)))
     #expect(
       !ChromeProfileImporter.recognizes(
-        ArraySlice(#"{"$schema":"https://www.speedscope.app/file-format-schema.json","nodes":1}"#.utf8)))
+        ArraySlice(
+          #"{"$schema":"https://www.speedscope.app/file-format-schema.json","nodes":1}"#.utf8)))
   }
 
   @Test func wrongShapesAreInvalidWithTheirPlace() {
     #expect(
       failure(#"{"samples":[]}"#)
-        == "test.cpuprofile: top level: not a valid Chrome CPU profile: no \"nodes\" (a .cpuprofile) or \"traceEvents\" (a trace)")
-    #expect(failure("[1, 2") == "test.cpuprofile: byte 5: not a valid Chrome CPU profile: expected , or ]")
-    #expect(failure(#"{"nodes":{}}"#)?.contains("nodes: not a valid Chrome CPU profile: an object, not an array of nodes") == true)
-    #expect(failure(#"{"nodes":[{"id":1}]}"#)?.contains("nodes[0]: not a valid Chrome CPU profile: no \"callFrame\" object") == true)
+        == "test.cpuprofile: top level: not a valid Chrome CPU profile: no \"nodes\" (a .cpuprofile) or \"traceEvents\" (a trace)"
+    )
+    #expect(
+      failure("[1, 2") == "test.cpuprofile: byte 5: not a valid Chrome CPU profile: expected , or ]"
+    )
+    #expect(
+      failure(#"{"nodes":{}}"#)?.contains(
+        "nodes: not a valid Chrome CPU profile: an object, not an array of nodes") == true)
+    #expect(
+      failure(#"{"nodes":[{"id":1}]}"#)?.contains(
+        "nodes[0]: not a valid Chrome CPU profile: no \"callFrame\" object") == true)
     #expect(
       failure(#"{"nodes":[{"id":1,"callFrame":{},"children":[7]}],"samples":[1]}"#)
-        == "test.cpuprofile: nodes[0].children[0]: not a valid Chrome CPU profile: no node has the id 7")
+        == "test.cpuprofile: nodes[0].children[0]: not a valid Chrome CPU profile: no node has the id 7"
+    )
     let cycle = failure(
-      #"{"nodes":[{"id":1,"callFrame":{},"parent":2},{"id":2,"callFrame":{},"parent":1}],"samples":[1]}"#)
+      #"{"nodes":[{"id":1,"callFrame":{},"parent":2},{"id":2,"callFrame":{},"parent":1}],"samples":[1]}"#
+    )
     #expect(cycle?.contains("its own ancestor (a cycle of parents)") == true)
     #expect(
       failure(#"{"nodes":[{"id":1,"callFrame":{},"parent":1}],"samples":[1]}"#)?.contains("cycle")

@@ -52,7 +52,9 @@ import Testing
     // A name that already is its location is not repeated.
     #expect(profile.total(at: "\(main);app/cache.py:7") == 5)
     let id = try #require(profile.frames.id(of: compute))
-    #expect(profile.frames.location(of: id) == FrameLocation(function: "compute", file: "app/math.py", line: 40))
+    #expect(
+      profile.frames.location(of: id)
+        == FrameLocation(function: "compute", file: "app/math.py", line: 40))
     let cache = try #require(profile.frames.id(of: "app/cache.py:7"))
     #expect(profile.frames.location(of: cache)?.file == "app/cache.py")
     #expect(profile.frames.location(of: cache)?.line == 7)
@@ -81,10 +83,12 @@ import Testing
     let first = try profile(file: "two-profiles.speedscope.json", selection: .index(0))
     #expect(first.totalSamples == 7)
     #expect(first.total(at: "main (src/main.c:1);work (src/work.c:8)") == 6)
-    let text = try String(contentsOfFile: Self.fixture("two-profiles.speedscope.json"), encoding: .utf8)
+    let text = try String(
+      contentsOfFile: Self.fixture("two-profiles.speedscope.json"), encoding: .utf8)
     #expect(
       failure(text, selection: .named("gpu"))
-        == "test.speedscope.json: profiles: not a valid speedscope profile: no profile named \"gpu\" (there are \"main thread\", \"worker\")")
+        == "test.speedscope.json: profiles: not a valid speedscope profile: no profile named \"gpu\" (there are \"main thread\", \"worker\")"
+    )
     #expect(failure(text, selection: .index(2))?.contains("no profile [2]: the file has 2") == true)
   }
 
@@ -94,7 +98,9 @@ import Testing
       detected(#"{"$schema": "https://www.speedscope.app/file-format-schema.json", "shared": {}}"#)
         == .speedscope)
     #expect(
-      detected("\u{FEFF} \n{\"exporter\":\"x\",\n\"$schema\" :\"https://www.speedscope.app/file-format-schema.json\"}")
+      detected(
+        "\u{FEFF} \n{\"exporter\":\"x\",\n\"$schema\" :\"https://www.speedscope.app/file-format-schema.json\"}"
+      )
         == .speedscope)
     #expect(detected(#"{"$schema": "https://json-schema.org/draft-07/schema"}"#) == .folded)
     #expect(detected("speedscope;$schema 1\n") == .folded)
@@ -130,13 +136,19 @@ import Testing
     #expect(
       failure(#"{"$schema":"speedscope","profiles":[]}"#)
         == "test.speedscope.json: shared.frames: not a valid speedscope profile: missing")
-    #expect(failure(#"{"shared":{"frames":[{"file":"x"}]},"profiles":[]}"#)?.contains("shared.frames[0]: not a valid speedscope profile: no \"name\" string") == true)
-    #expect(failure(document(""))?.contains("profiles: not a valid speedscope profile: empty") == true)
+    #expect(
+      failure(#"{"shared":{"frames":[{"file":"x"}]},"profiles":[]}"#)?.contains(
+        "shared.frames[0]: not a valid speedscope profile: no \"name\" string") == true)
+    #expect(
+      failure(document(""))?.contains("profiles: not a valid speedscope profile: empty") == true)
     #expect(
       failure(document(#"{"type":"sampled","samples":[[0]],"weights":[1,2]}"#))
-        == "test.speedscope.json: profiles[0].weights: not a valid speedscope profile: 2 weights for 1 samples")
+        == "test.speedscope.json: profiles[0].weights: not a valid speedscope profile: 2 weights for 1 samples"
+    )
     #expect(failure(document(#"{"type":"evented"}"#))?.contains("without \"events\"") == true)
-    #expect(failure("{\"shared\": ") == "test.speedscope.json: byte 11: not a valid speedscope profile: unexpected end")
+    #expect(
+      failure("{\"shared\": ")
+        == "test.speedscope.json: byte 11: not a valid speedscope profile: unexpected end")
   }
 
   @Test func badSamplesAndUnknownProfilesAreCounted() throws {

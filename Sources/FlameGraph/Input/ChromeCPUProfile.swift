@@ -37,7 +37,8 @@ struct ChromeCPUProfile {
     }
     guard let nodes = value["nodes"] else {
       throw Self.invalid(
-        source, prefix.isEmpty ? "top level" : prefix, "no \"nodes\" array (expected a .cpuprofile)")
+        source, prefix.isEmpty ? "top level" : prefix, "no \"nodes\" array (expected a .cpuprofile)"
+      )
     }
     try appendNodes(nodes, prefix: Self.join(prefix, "nodes"), source: source)
     if let samples = value["samples"] {
@@ -58,7 +59,8 @@ struct ChromeCPUProfile {
   }
 
   static func invalid(_ source: String, _ place: String, _ reason: String) -> InputError {
-    .invalidFormat(format: ChromeProfileImporter.formatName, place: "\(source): \(place)", reason: reason)
+    .invalidFormat(
+      format: ChromeProfileImporter.formatName, place: "\(source): \(place)", reason: reason)
   }
 
   mutating func appendNodes(_ value: JSONValue, prefix: String, source: String) throws {

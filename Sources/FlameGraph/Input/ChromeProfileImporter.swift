@@ -38,8 +38,9 @@ public struct ChromeProfileImporter: ProfileImporter {
     case time
   }
 
-  /// The name messages give the format.
-  public static let formatName = "Chrome CPU profile"
+  /// The name messages give the format, before "profile": "not a valid
+  /// Chrome CPU profile".
+  public static let formatName = "Chrome CPU"
 
   /// What each sample counts.
   public var weight: Weight
@@ -72,7 +73,8 @@ public struct ChromeProfileImporter: ProfileImporter {
         in: events, prefix: "", source: source, diagnostics: &diagnostics)
     } else if let events = document["traceEvents"] {
       guard let list = events.array else {
-        throw ChromeCPUProfile.invalid(source, "traceEvents", "\(events.kindDescription), not an array")
+        throw ChromeCPUProfile.invalid(
+          source, "traceEvents", "\(events.kindDescription), not an array")
       }
       profiles = try ChromeTraceEvents.profiles(
         in: list, prefix: "traceEvents", source: source, diagnostics: &diagnostics)

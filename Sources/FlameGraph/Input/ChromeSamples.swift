@@ -8,7 +8,8 @@
 /// time order, consecutive samples of one node as one stack.
 enum ChromeSamples {
   static func add(
-    _ profile: ChromeCPUProfile, weight: ChromeProfileImporter.Weight, into builder: CallTreeBuilder,
+    _ profile: ChromeCPUProfile, weight: ChromeProfileImporter.Weight,
+    into builder: CallTreeBuilder,
     diagnostics: inout ParseDiagnostics, source: String, budget: inout StackFrameBudget
   ) throws {
     var tree = try ChromeNodeTree(profile, source: source, diagnostics: &diagnostics)
@@ -19,7 +20,8 @@ enum ChromeSamples {
           "no \"samples\" and \"timeDeltas\" to weigh by time (the nodes' hit counts are "
             + "samples)")
       }
-      try addHitCounts(profile, tree: &tree, into: builder, diagnostics: &diagnostics,
+      try addHitCounts(
+        profile, tree: &tree, into: builder, diagnostics: &diagnostics,
         source: source, budget: &budget)
       return
     }

@@ -41,7 +41,8 @@ public struct SpeedscopeImporter: ProfileImporter {
     case index(Int)
   }
 
-  /// The name messages give the format.
+  /// The name messages give the format, before "profile": "not a valid
+  /// speedscope profile".
   public static let formatName = "speedscope"
 
   /// Which profiles are read.
