@@ -205,6 +205,9 @@ import Testing
       failure(#"{"nodes":[{"id":1,"callFrame":{},"children":[7]}],"samples":[1]}"#)
         == "test.cpuprofile: nodes[0].children[0]: not a valid Chrome CPU profile: no node has the id 7"
     )
+    #expect(
+      failure(#"{"nodes":[{"id":1,"callFrame":{"functionName":"(root)"}}],"samples":[]}"#)?
+        .hasPrefix("test.cpuprofile: samples: not a valid Chrome CPU profile: no samples") == true)
     let cycle = failure(
       #"{"nodes":[{"id":1,"callFrame":{},"parent":2},{"id":2,"callFrame":{},"parent":1}],"samples":[1]}"#
     )

@@ -80,12 +80,12 @@ struct ChromeCPUProfile {
       }
       var childIDs: [Int] = []
       if let children = element["children"] {
-        guard let list = children.array else {
-          throw Self.invalid(source, place() + ".children", "not an array")
+        guard let list = children.numbers else {
+          throw Self.invalid(source, place() + ".children", "not an array of node ids")
         }
         childIDs.reserveCapacity(list.count)
         for (position, child) in list.enumerated() {
-          guard let childID = child.integer else {
+          guard let childID = JSONValue.exactInteger(child) else {
             throw Self.invalid(source, place() + ".children[\(position)]", "not an integer id")
           }
           childIDs.append(childID)
@@ -107,26 +107,27 @@ struct ChromeCPUProfile {
   }
 
   mutating func appendSamples(_ value: JSONValue, prefix: String, source: String) throws {
-    guard let elements = value.array else {
+    guard value.isArray else {
       throw Self.invalid(source, prefix, "\(value.kindDescription), not an array of node ids")
     }
     hasSamples = true
     samplePlaces.begin(prefix, at: samples.count)
-    samples.reserveCapacity(samples.count + elements.count)
-    for element in elements { samples.append(element.integer ?? Self.invalidSample) }
+    if let numbers = value.numbers {
+      samples.reserveCapacity(samples.count + numbers.count)
+      for number in numbers { samples.append(JSONValue.exactInteger(number) ?? Self.invalidSample) }
+    } else {
+      for element in value.array ?? [] { samples.append(element.integer ?? Self.invalidSample) }
+    }
   }
 
   mutating func appendTimeDeltas(_ value: JSONValue, prefix: String, source: String) throws {
-    guard let elements = value.array else {
-      throw Self.invalid(source, prefix, "\(value.kindDescription), not an array of numbers")
+    guard let numbers = value.numbers else {
+      let position = value.array?.firstIndex { $0.number == nil }
+      throw Self.invalid(
+        source, position.map { "\(prefix)[\($0)]" } ?? prefix,
+        position == nil ? "\(value.kindDescription), not an array of numbers" : "not a number")
     }
-    timeDeltas.reserveCapacity(timeDeltas.count + elements.count)
-    for (index, element) in elements.enumerated() {
-      guard let delta = element.number else {
-        throw Self.invalid(source, "\(prefix)[\(index)]", "not a number")
-      }
-      timeDeltas.append(delta)
-    }
+    timeDeltas += numbers
   }
 }
 

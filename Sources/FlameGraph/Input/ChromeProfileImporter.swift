@@ -91,10 +91,16 @@ public struct ChromeProfileImporter: ProfileImporter {
           + "JavaScript samples of the Performance panel)")
     }
     var budget = StackFrameBudget()
+    let entriesBefore = diagnostics.validLineCount + diagnostics.malformedLineCount
     for profile in profiles {
       try ChromeSamples.add(
         profile, weight: weight, into: builder, diagnostics: &diagnostics, source: source,
         budget: &budget)
+    }
+    guard diagnostics.validLineCount + diagnostics.malformedLineCount > entriesBefore else {
+      throw ChromeCPUProfile.invalid(
+        source, "samples",
+        "no samples: record for longer, or sample more often (node --cpu-prof-interval 100)")
     }
   }
 

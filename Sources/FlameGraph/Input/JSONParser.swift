@@ -66,6 +66,10 @@ enum JSONParser {
 
     var current: UInt8? { position < bytes.count ? bytes[position] : nil }
 
+    static func startsNumber(_ byte: UInt8) -> Bool {
+      byte == UInt8(ascii: "-") || byte &- UInt8(ascii: "0") < 10
+    }
+
     mutating func skipWhitespace() {
       while position < bytes.count {
         switch bytes[position] {
@@ -101,6 +105,36 @@ enum JSONParser {
           if current == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
             position += 1
             value = isObject ? .object([]) : .array([])
+          } else if !isObject, let first = current, Self.startsNumber(first) {
+            // Arrays of numbers only (samples, time deltas) skip the
+            // container stack and the boxing into values.
+            var numbers: [Double] = []
+            var complete = false
+            while true {
+              numbers.append(try number())
+              skipWhitespace()
+              if current == UInt8(ascii: "]") {
+                position += 1
+                complete = true
+                break
+              }
+              guard current == UInt8(ascii: ",") else { throw failure("expected , or ]") }
+              position += 1
+              skipWhitespace()
+              guard let next = current, Self.startsNumber(next) else { break }
+            }
+            if complete {
+              value = .numbers(numbers)
+            } else {
+              // Something else after numbers: go on as a general array.
+              guard stack.count < maximumDepth else {
+                throw failure("nested deeper than \(maximumDepth) levels")
+              }
+              var container = OpenContainer(isObject: false)
+              container.elements = numbers.map { .number($0) }
+              stack.append(container)
+              continue
+            }
           } else {
             guard stack.count < maximumDepth else {
               throw failure("nested deeper than \(maximumDepth) levels")
@@ -270,7 +304,16 @@ enum JSONParser {
       let negative = bytes[position] == UInt8(ascii: "-")
       if negative { position += 1 }
       let integerStart = position
-      let integerDigits = digits()
+      // Accumulated as it is scanned; used only with at most 15 digits,
+      // where it is exact (longer runs may wrap, and go to strtod).
+      var integer = 0
+      while position < bytes.count {
+        let digit = bytes[position] &- UInt8(ascii: "0")
+        guard digit < 10 else { break }
+        integer = integer &* 10 &+ Int(digit)
+        position += 1
+      }
+      let integerDigits = position - integerStart
       guard integerDigits > 0 else { throw failure("invalid number", at: start) }
       guard integerDigits == 1 || bytes[integerStart] != UInt8(ascii: "0") else {
         throw failure("invalid number (leading zero)", at: start)
@@ -288,11 +331,7 @@ enum JSONParser {
         isInteger = false
       }
       if isInteger && integerDigits <= 15 {
-        var value = 0
-        for index in integerStart..<position {
-          value = value * 10 + Int(bytes[index] &- UInt8(ascii: "0"))
-        }
-        return negative ? -Double(value) : Double(value)
+        return negative ? -Double(integer) : Double(integer)
       }
       // strtod needs a terminated string: copy the checked text.
       let length = position - start

@@ -20,6 +20,9 @@ enum JSONValue: Sendable, Equatable {
   case string(String)
   /// An array.
   case array([JSONValue])
+  /// An array of numbers only (samples, time deltas, weights): stored
+  /// unboxed, a third of the memory of ``array(_:)`` and faster to read.
+  case numbers([Double])
   /// An object: its members in input order.
   case object([JSONMember])
 
@@ -32,8 +35,35 @@ enum JSONValue: Sendable, Equatable {
 
   /// The elements, when this is an array.
   var array: [JSONValue]? {
-    if case .array(let elements) = self { return elements }
-    return nil
+    switch self {
+    case .array(let elements): return elements
+    case .numbers(let numbers): return numbers.map { .number($0) }
+    default: return nil
+    }
+  }
+
+  /// The elements, when this is an array of numbers only.
+  var numbers: [Double]? {
+    switch self {
+    case .numbers(let numbers): return numbers
+    case .array(let elements):
+      var numbers: [Double] = []
+      numbers.reserveCapacity(elements.count)
+      for element in elements {
+        guard case .number(let value) = element else { return nil }
+        numbers.append(value)
+      }
+      return numbers
+    default: return nil
+    }
+  }
+
+  /// Whether this is an array (of any elements).
+  var isArray: Bool {
+    switch self {
+    case .array, .numbers: return true
+    default: return false
+    }
   }
 
   /// The members, when this is an object.
@@ -57,9 +87,13 @@ enum JSONValue: Sendable, Equatable {
   /// The number, when this is a number that is an integer of at most 2^53
   /// in magnitude (so that it is exact).
   var integer: Int? {
-    guard case .number(let value) = self, value.rounded() == value,
-      abs(value) <= 9_007_199_254_740_992
-    else { return nil }
+    guard case .number(let value) = self else { return nil }
+    return Self.exactInteger(value)
+  }
+
+  /// A number as an integer, when it is one of at most 2^53 in magnitude.
+  static func exactInteger(_ value: Double) -> Int? {
+    guard value.rounded() == value, abs(value) <= 9_007_199_254_740_992 else { return nil }
     return Int(value)
   }
 
@@ -70,7 +104,7 @@ enum JSONValue: Sendable, Equatable {
     case .bool: return "a boolean"
     case .number: return "a number"
     case .string: return "a string"
-    case .array: return "an array"
+    case .array, .numbers: return "an array"
     case .object: return "an object"
     }
   }

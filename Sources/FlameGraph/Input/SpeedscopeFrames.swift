@@ -67,7 +67,15 @@ struct SpeedscopeFrames {
   /// The frame index a JSON value names, or nil when it is not an integer
   /// in range.
   func index(_ value: JSONValue?) -> Int? {
-    guard let index = value?.integer, index >= 0, index < frames.count else { return nil }
+    value?.number.flatMap { index(number: $0) }
+  }
+
+  /// The frame index a number names, or nil when it is not an integer in
+  /// range.
+  func index(number: Double) -> Int? {
+    guard let index = JSONValue.exactInteger(number), index >= 0, index < frames.count else {
+      return nil
+    }
     return index
   }
 }

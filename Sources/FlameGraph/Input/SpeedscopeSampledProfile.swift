@@ -17,9 +17,11 @@ enum SpeedscopeSampledProfile {
       throw SpeedscopeImporter.invalid(
         source, place + ".samples", "\(samplesValue.kindDescription), not an array")
     }
-    var weights: [JSONValue]?
+    var weights: [Double]?
     if let weightsValue = profile["weights"], weightsValue != .null {
-      guard let list = weightsValue.array else {
+      // Weights that are not numbers become NaN, which the loop skips.
+      guard let list = weightsValue.numbers ?? weightsValue.array?.map({ $0.number ?? .nan })
+      else {
         throw SpeedscopeImporter.invalid(
           source, place + ".weights", "\(weightsValue.kindDescription), not an array")
       }
@@ -35,18 +37,18 @@ enum SpeedscopeSampledProfile {
         diagnostics.recordMalformed(
           source: source, element: "\(place).samples[\(position)]", problem: .init(problem))
       }
-      let weight = weights.map { $0[position].number } ?? 1
-      guard let weight, weight.isFinite, weight >= 0 else {
+      let weight = weights?[position] ?? 1
+      guard weight.isFinite, weight >= 0 else {
         skip("the weight is not a finite number of at least 0")
         continue
       }
-      guard let indices = sample.array else {
+      guard let indices = sample.numbers else {
         skip("not an array of frame indices")
         continue
       }
       stack.removeAll(keepingCapacity: true)
       for (depth, value) in indices.enumerated() {
-        guard let index = frames.index(value) else {
+        guard let index = frames.index(number: value) else {
           skip("frame [\(depth)] is not a frame index below \(frames.count)")
           continue sampleLoop
         }
