@@ -100,6 +100,7 @@ enum JSONParser {
         switch byte {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
           let isObject = byte == UInt8(ascii: "{")
+          let opening = position
           position += 1
           skipWhitespace()
           if current == (isObject ? UInt8(ascii: "}") : UInt8(ascii: "]")) {
@@ -128,7 +129,7 @@ enum JSONParser {
             } else {
               // Something else after numbers: go on as a general array.
               guard stack.count < maximumDepth else {
-                throw failure("nested deeper than \(maximumDepth) levels")
+                throw failure("nested deeper than \(maximumDepth) levels", at: opening)
               }
               var container = OpenContainer(isObject: false)
               container.elements = numbers.map { .number($0) }
@@ -137,7 +138,7 @@ enum JSONParser {
             }
           } else {
             guard stack.count < maximumDepth else {
-              throw failure("nested deeper than \(maximumDepth) levels")
+              throw failure("nested deeper than \(maximumDepth) levels", at: opening)
             }
             var container = OpenContainer(isObject: isObject)
             if isObject { container.key = try memberKey() }
