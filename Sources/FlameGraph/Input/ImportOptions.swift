@@ -16,6 +16,11 @@ public struct ImportOptions: Sendable, Equatable {
   /// annotations, the event counted, sample weights (default: those of
   /// stackcollapse-perf.pl, one count per sample).
   public var perfScript = PerfScriptOptions()
+  /// Chrome CPU profiles: what a sample weighs, one count (default) or the
+  /// microseconds until the next sample.
+  public var chromeWeight: ChromeProfileImporter.Weight = .samples
+  /// speedscope: which profiles of a file to read (default all, merged).
+  public var speedscopeProfile: SpeedscopeImporter.ProfileSelection = .all
 
   /// The defaults.
   public init() {}

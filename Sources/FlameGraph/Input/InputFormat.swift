@@ -20,12 +20,19 @@ public enum InputFormat: String, CaseIterable, Sendable {
   /// Linux `perf script` output: event headers, each followed by its
   /// stack, one frame a line (``PerfScriptImporter``).
   case perfScript = "perf"
+  /// Chrome DevTools and Node `.cpuprofile` files and Performance-panel
+  /// traces (``ChromeProfileImporter``).
+  case chrome
+  /// speedscope's JSON file format (``SpeedscopeImporter``).
+  case speedscope
 
   /// How many first bytes detection looks at.
   public static let detectionLength = 64 << 10
 
   /// The formats in the order detection tries them.
-  public static let detectionOrder: [InputFormat] = [.pprof, .perfScript, .folded]
+  public static let detectionOrder: [InputFormat] = [
+    .pprof, .speedscope, .chrome, .perfScript, .folded,
+  ]
 
   /// The importer that reads this format, with default choices.
   public var importer: any ProfileImporter { importer(with: ImportOptions()) }
@@ -36,6 +43,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case .folded: return FoldedImporter()
     case .pprof: return PprofImporter(sampleType: options.sampleType)
     case .perfScript: return PerfScriptImporter(options: options.perfScript)
+    case .chrome: return ChromeProfileImporter(weight: options.chromeWeight)
+    case .speedscope: return SpeedscopeImporter(profile: options.speedscopeProfile)
     }
   }
 
@@ -45,6 +54,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case .folded: return "folded stacks"
     case .pprof: return "pprof"
     case .perfScript: return PerfScriptImporter.formatName
+    case .chrome: return "Chrome CPU profile"
+    case .speedscope: return SpeedscopeImporter.formatName
     }
   }
 
@@ -54,6 +65,8 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case .folded: return true
     case .pprof: return PprofImporter.recognizes(head)
     case .perfScript: return PerfScriptImporter.recognizes(head)
+    case .chrome: return ChromeProfileImporter.recognizes(head)
+    case .speedscope: return SpeedscopeImporter.recognizes(head)
     }
   }
 

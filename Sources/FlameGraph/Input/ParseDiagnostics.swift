@@ -33,6 +33,9 @@ public struct ParseDiagnostics: Sendable, Equatable {
     public var line: Int
     /// Its byte offset, for binary formats, which have no lines.
     public var byteOffset: Int?
+    /// Its place in a structured document (JSON), which has no useful
+    /// lines: `samples[12]`, `profiles[0].events[7]`.
+    public var element: String?
     /// Why it was skipped.
     public var problem: Problem
 
@@ -51,8 +54,18 @@ public struct ParseDiagnostics: Sendable, Equatable {
       self.problem = problem
     }
 
-    /// `file:12: the count is negative`, or `file: byte 4096: ...`.
+    /// A skipped entry of a structured document, at `element`.
+    public init(source: String, element: String, problem: Problem) {
+      self.source = source
+      self.line = 0
+      self.element = element
+      self.problem = problem
+    }
+
+    /// `file:12: the count is negative`, `file: byte 4096: ...`, or
+    /// `file: samples[12]: ...`.
     public var description: String {
+      if let element { return "\(source): \(element): \(problem.message)" }
       if let byteOffset { return "\(source): byte \(byteOffset): \(problem.message)" }
       return "\(source):\(line): \(problem.message)"
     }
@@ -90,6 +103,12 @@ public struct ParseDiagnostics: Sendable, Equatable {
   /// Counts a skipped record of a binary format at a byte offset.
   public mutating func recordMalformed(source: String, byteOffset: Int, problem: Problem) {
     record(MalformedLine(source: source, byteOffset: byteOffset, problem: problem))
+  }
+
+  /// Counts a skipped entry of a structured document at `element`
+  /// (`samples[12]`).
+  public mutating func recordMalformed(source: String, element: String, problem: Problem) {
+    record(MalformedLine(source: source, element: element, problem: problem))
   }
 
   /// Counts a record that became samples (a line, a sample, a stack).

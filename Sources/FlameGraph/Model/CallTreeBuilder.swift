@@ -20,6 +20,11 @@ public final class CallTreeBuilder {
   /// Set by ``finish(factor:diagnostics:)``: the profile then owns the name
   /// storage and the tree, and nothing may change them again.
   private var isFinished = false
+  /// How stacks merge: importers whose format holds stacks already counted
+  /// per node may add each distinct stack once when this is
+  /// ``StackMerging/byName``, but must keep time order when it is
+  /// ``StackMerging/consecutive`` (a flame chart).
+  public let merging: StackMerging
 
   /// A builder for the given merging mode and per-stack transform.
   public convenience init(
@@ -30,6 +35,7 @@ public final class CallTreeBuilder {
 
   /// A builder that merges on a second thread when `pipelined`.
   init(merging: StackMerging, transform: StackTransform, pipelined: Bool) {
+    self.merging = merging
     interner = StackInterner(transform: transform)
     let merger = TreeMerger(merging: merging)
     sink = pipelined ? PipelinedMerger(merger: merger) : merger
