@@ -66,6 +66,46 @@ public struct FlameGraphCommand: ParsableCommand {
   )
   var sampleType: String?
 
+  @Option(
+    name: .customLong("profile"),
+    help: "speedscope: the profile of the file to read, by name, or `all` (default: all, merged).")
+  var speedscopeProfile: String?
+
+  @Option(
+    name: .customLong("weight"),
+    help:
+      "Chrome and Node CPU profiles: what a sample weighs, `samples` (1 each, default) or `time` (microseconds)."
+  )
+  var chromeWeight: String?
+
+  @Flag(help: "perf script: include the process ID in the process name (comm-PID).")
+  var pid = false
+
+  @Flag(help: "perf script: include the thread ID in the process name (comm-PID/TID).")
+  var tid = false
+
+  @Flag(help: "perf script: mark kernel frames with _[k].")
+  var kernel = false
+
+  @Flag(help: "perf script: mark JIT-compiled frames with _[j].")
+  var jit = false
+
+  @Flag(name: .customLong("all"), help: "perf script: --kernel and --jit.")
+  var annotateAll = false
+
+  @Flag(help: "perf script: name frames without a symbol by their address.")
+  var addrs = false
+
+  @Option(
+    name: .customLong("event-filter"),
+    help: "perf script: count only samples of this event (default: the first event seen).")
+  var eventFilter: String?
+
+  @Flag(
+    name: .customLong("use-period"),
+    help: "perf script: weigh each sample by its period instead of 1.")
+  var usePeriod = false
+
   @Flag(
     help: ArgumentHelp(
       "Compare two profiles: FILES are BEFORE and AFTER; widths are AFTER's, red grew, blue shrank."
@@ -222,6 +262,21 @@ public struct FlameGraphCommand: ParsableCommand {
     options.factor = factor
     options.strict = strict
     options.importing.sampleType = sampleType
+    options.importing.perfScript.includePID = pid
+    options.importing.perfScript.includeTID = tid
+    options.importing.perfScript.annotateKernel = kernel || annotateAll
+    options.importing.perfScript.annotateJIT = jit || annotateAll
+    options.importing.perfScript.includeAddresses = addrs
+    options.importing.perfScript.eventFilter = eventFilter
+    options.importing.perfScript.usePeriod = usePeriod
+    if let speedscopeProfile, speedscopeProfile != "all" {
+      options.importing.speedscopeProfile = .named(speedscopeProfile)
+    }
+    switch chromeWeight {
+    case nil, "samples": options.importing.chromeWeight = .samples
+    case "time": options.importing.chromeWeight = .time
+    default: throw ValidationError("--weight must be samples or time.")
+    }
     options.showSourceCode = !noSource
     if let categories { options.categories = try CategoryRulesFile.load(categories) }
     options.interactive = !noJavascript

@@ -73,4 +73,61 @@ struct ImportedFormatsCommandTests {
     #expect(result.standardError.contains("pprof"))
     #expect(!FileManager.default.fileExists(atPath: output.path))
   }
+
+  let fixtures = RepositoryPaths.file("Tests/FlameGraphTests/Fixtures")
+
+  func folded(_ arguments: [String]) throws -> [String] {
+    let result = try CommandRunner.run(arguments + ["--format", "folded"])
+    #expect(result.status == 0, "\(result.standardError)")
+    return String(decoding: result.standardOutput, as: UTF8.self).split(separator: "\n").map(
+      String.init)
+  }
+
+  @Test func perfScriptFlagsAreInfernosCollapseFlags() throws {
+    let perf = fixtures.appendingPathComponent("perf/pid-tid-jit.txt").path
+    let plain = try folded([perf])
+    #expect(
+      plain.contains(
+        "java;start_thread;JavaCalls::call_helper;LBusy:::main;java/io/PrintStream:::print 1"))
+    let annotated = try folded([perf, "--tid", "--all"])
+    #expect(
+      annotated.contains(
+        "java-31/32;start_thread;JavaCalls::call_helper;LBusy:::main_[j];java/io/PrintStream:::print_[j] 1"
+      ))
+    let withPID = try folded([perf, "--pid"])
+    #expect(withPID.contains { $0.hasPrefix("java-31;") })
+  }
+
+  @Test func aSpeedscopeProfileIsChosenByName() throws {
+    let file = fixtures.appendingPathComponent("speedscope/two-profiles.speedscope.json").path
+    #expect(
+      try folded([file, "--profile", "worker"]) == [
+        "thread_start 3", "thread_start;poll (src/poll.c:30) 7",
+      ])
+    let all = try folded([file, "--profile", "all"])
+    #expect(all.contains("thread_start 3") && all.contains { $0.hasPrefix("main") })
+    let missing = try CommandRunner.run([file, "--profile", "nosuch"])
+    #expect(missing.status == 65)
+    #expect(missing.standardError.contains("\"main thread\", \"worker\""))
+  }
+
+  @Test func chromeSamplesWeighOneOrTheirTime() throws {
+    let file = fixtures.appendingPathComponent("chrome/primes.cpuprofile").path
+    let total = { (lines: [String]) in
+      lines.compactMap { $0.split(separator: " ").last.flatMap { Double($0) } }.reduce(0, +)
+    }
+    let profile =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: file)))
+      as? [String: Any]
+    let samples = profile?["samples"] as? [Any] ?? []
+    #expect(total(try folded([file])) == Double(samples.count))
+    let start = profile?["startTime"] as? Double ?? 0
+    let end = profile?["endTime"] as? Double ?? 0
+    // Each sample weighs the time until the next one, the last one until
+    // the end: the time from the first sample (after the first delta) on.
+    let firstDelta = (profile?["timeDeltas"] as? [Double])?.first ?? 0
+    #expect(total(try folded([file, "--weight", "time"])) == end - (start + firstDelta))
+    let wrong = try CommandRunner.run([file, "--weight", "bytes"])
+    #expect(wrong.status == 64)
+  }
 }
