@@ -12,12 +12,16 @@ Steps:
      temporary folder: samples of a few processes with 8 to 48 frames each,
      drawn from a pool of user, library, kernel and [unknown] frames, with
      `+0x...` offsets, cpu and period fields, as `perf script` writes them.
-  3. Time, --runs times (default 3), interleaved with a pause between runs:
-     ours, `flamegraph INPUT --format tree -o OUT` (import, merge and write
-     the call tree as JSON), and `perl stackcollapse-perf.pl INPUT > OUT`
-     (import and write folded stacks). Wall time of the whole process.
-  4. Print the median times, throughputs and their ratio, e.g.
+  3. Time, --runs times (default 3), interleaved with a pause between runs,
+     wall time of whole processes:
+     - collapsing: ours, `flamegraph INPUT --format folded -o OUT`, against
+       `perl stackcollapse-perf.pl INPUT > OUT`;
+     - to a picture: ours, `flamegraph INPUT -o OUT.svg`, against
+       `stackcollapse-perf.pl INPUT | flamegraph.pl > OUT.svg` (when
+       flamegraph.pl sits beside the collapse script).
+  4. Print the median times, throughputs and their ratios, e.g.
      perf_script_speedup=14.2 our_seconds=1.10 perl_seconds=15.6 input_mib=200
+     perf_svg_speedup=20.1 our_svg_seconds=1.3 perl_svg_seconds=26.0
 
 The temporary folder is removed at the end. The Perl script is not part of
 this repository: pass its path (github.com/brendangregg/FlameGraph).
@@ -131,21 +135,36 @@ def main():
         samples = generate(source, args.megabytes)
         size = source.stat().st_size / MIB
         print(f"generated {size:.0f} MiB, {samples} samples in {time.perf_counter() - started:.1f} s")
-        ours, perl = [], []
+        flamegraph_pl = Path(args.perl_script).with_name("flamegraph.pl")
+        ours, perl, our_svg, perl_svg = [], [], [], []
         for run in range(args.runs):
-            ours.append(timed([args.binary, str(source), "--format", "tree",
-                               "-o", str(folder / "ours.tree.json")], subprocess.DEVNULL))
+            ours.append(timed([args.binary, str(source), "--format", "folded",
+                               "-o", str(folder / "ours.folded")], subprocess.DEVNULL))
             time.sleep(2)
             with open(folder / "perl.folded", "w") as out:
                 perl.append(timed(["perl", args.perl_script, str(source)], out))
             time.sleep(2)
-            print(f"run {run + 1}: ours {ours[-1]:.2f} s, perl {perl[-1]:.2f} s")
+            line = f"run {run + 1}: collapse ours {ours[-1]:.2f} s, perl {perl[-1]:.2f} s"
+            if flamegraph_pl.is_file():
+                our_svg.append(timed([args.binary, str(source), "-o", str(folder / "ours.svg")],
+                                     subprocess.DEVNULL))
+                time.sleep(2)
+                perl_svg.append(timed(["bash", "-c", 'perl "$1" "$2" | perl "$3" > "$4"', "bench",
+                                       args.perl_script, str(source), str(flamegraph_pl),
+                                       str(folder / "perl.svg")], subprocess.DEVNULL))
+                time.sleep(2)
+                line += f"; to SVG ours {our_svg[-1]:.2f} s, perl {perl_svg[-1]:.2f} s"
+            print(line)
         our_seconds = statistics.median(ours)
         perl_seconds = statistics.median(perl)
         print(f"ours: {our_seconds:.2f} s ({size / our_seconds:.0f} MiB/s); "
               f"stackcollapse-perf.pl: {perl_seconds:.2f} s ({size / perl_seconds:.1f} MiB/s)")
         print(f"perf_script_speedup={perl_seconds / our_seconds:.1f} our_seconds={our_seconds:.2f} "
               f"perl_seconds={perl_seconds:.2f} input_mib={size:.0f}")
+        if our_svg:
+            ours_median, perl_median = statistics.median(our_svg), statistics.median(perl_svg)
+            print(f"perf_svg_speedup={perl_median / ours_median:.1f} "
+                  f"our_svg_seconds={ours_median:.2f} perl_svg_seconds={perl_median:.2f}")
     finally:
         shutil.rmtree(folder, ignore_errors=True)
 
