@@ -46,7 +46,8 @@ enum FuzzPipeline {
       before: profiles[0], after: profiles[1], normalize: fuzzCase.normalize)
   }
 
-  /// One profile from bytes, through format detection and its importer.
+  /// One profile from bytes, as ``ProfileReader`` reads a file: gzip
+  /// undone, the format told from the first bytes, and its importer.
   static func readProfile(_ bytes: ArraySlice<UInt8>, name: String, options: Options) throws
     -> Profile
   {
@@ -54,7 +55,8 @@ enum FuzzPipeline {
     var diagnostics = ParseDiagnostics()
     let input = InputByteStream(bytes: Array(bytes), name: name)
     let format = InputFormat.detect(try input.peek(InputFormat.detectionLength))
-    try format.importer.importStacks(from: input, into: builder, diagnostics: &diagnostics)
+    try format.importer(with: options.importing)
+      .importStacks(from: input, into: builder, diagnostics: &diagnostics)
     return try FoldedStackReader.validated(
       builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict,
       factor: options.factor, baseFunctions: options.transform.baseFunctions)
