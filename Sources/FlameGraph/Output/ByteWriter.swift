@@ -88,6 +88,13 @@ public final class ByteWriter {
     for byte in bytes { write(byte: byte) }
   }
 
+  /// Appends an array's bytes in one copy (the viewer's script and style
+  /// are tens of kilobytes: byte by byte through the generic path, they
+  /// cost more than the frames of a small graph).
+  public func write(bytes: [UInt8]) {
+    bytes.withUnsafeBufferPointer { write(bytes: $0) }
+  }
+
   /// Appends a static string's bytes.
   @inlinable
   public func write(_ text: StaticString) {
