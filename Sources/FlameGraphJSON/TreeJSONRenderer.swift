@@ -21,7 +21,7 @@ public struct TreeJSONRenderer: ProfileRenderer {
   public func write(_ profile: Profile, options: Options, to writer: ByteWriter) throws {
     let tree = profile.tree
     let index = tree.childIndex()
-    let order = ChildOrder(profile: profile, merging: options.merging)
+    let order = ChildOrder(profile: profile, options: options)
     var names = [String?](repeating: nil, count: profile.frames.count)
     /// A node whose children are being written.
     struct OpenNode {

@@ -52,7 +52,9 @@ public struct FlameGraphLayout: Sendable {
     let tree = profile.tree
     let total = profile.totalSamples
     let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
-    let scale = CountScale(total: total, width: drawableWidth)
+    // A fixed total below the root's would draw frames wider than the
+    // image: the root's total is used instead.
+    let scale = CountScale(total: max(options.fixedTotal ?? total, total), width: drawableWidth)
     let minimumTotal: Double
     switch options.minimumWidth {
     case .points(let points): minimumTotal = scale.count(ofWidth: points)

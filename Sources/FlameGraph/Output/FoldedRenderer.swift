@@ -20,7 +20,7 @@ public struct FoldedRenderer: ProfileRenderer {
   public func write(_ profile: Profile, options: Options, to writer: ByteWriter) throws {
     let tree = profile.tree
     let index = tree.childIndex()
-    let order = ChildOrder(profile: profile, merging: options.merging)
+    let order = ChildOrder(profile: profile, options: options)
     var names = [[UInt8]?](repeating: nil, count: profile.frames.count)
     // The path of the node being visited, as bytes, and where each level
     // starts in it; walked with an explicit stack so deep stacks are fine.
