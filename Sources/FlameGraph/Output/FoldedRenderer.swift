@@ -3,10 +3,11 @@
 /// `main;parse;read 100 120` (before, after) for a differential profile.
 ///
 /// What is written is the profile after merging and transforms (reverse,
-/// base, skip-after, factor), so the tool composes in pipelines, and
-/// reading the output back gives the same tree. Lines come in the graph's
-/// order: by frame name at every level (depth first), or in time order for
-/// a flame chart. Counts are written exactly, in plain decimals.
+/// base, skip-after, factor, and the ``StackFilters``), so the tool
+/// composes in pipelines, and reading the output back gives the same tree.
+/// Lines come in the graph's order (``ChildOrder``): by frame name at every
+/// level (depth first), widest first with ``ChildSorting/size``, or in time
+/// order for a flame chart. Counts are written exactly, in plain decimals.
 ///
 /// ```swift
 /// let profile = try Profile(folded: "main;b 1\nmain;a 2\nmain;b 3\n")
