@@ -100,6 +100,14 @@ struct FilterCommandTests {
     #expect(zero.status == 64)
   }
 
+  @Test func filtersThatDropEveryStackSaySo() throws {
+    let result = try CommandRunner.run(["--focus", "zzz"], input: Data("a;b 1\n".utf8))
+    #expect(result.status == 65)
+    #expect(
+      result.standardError.contains(
+        "the filters (--focus, --focus-root, --ignore) dropped every stack"))
+  }
+
   @Test(arguments: ["--hide", "--focus", "--focus-root", "--ignore"])
   func anInvalidPatternIsExit64NamingTheFlag(flag: String) throws {
     let result = try CommandRunner.run([flag, "(a", "-"], input: Data("a 1\n".utf8))
