@@ -93,6 +93,11 @@ struct FilterCommandTests {
       ["--format", "json", "--total", "20"], input: Data("a 10\n".utf8))
     #expect(plain.status == 0 && fixed.status == 0)
     #expect(plain.standardOutput != fixed.standardOutput)
+    // The interactive SVG lays the whole graph out again with the same scale.
+    let svg = try CommandRunner.run(["--total", "20"], input: Data("a 10\n".utf8))
+    #expect(String(decoding: svg.standardOutput, as: UTF8.self).contains("\"scaleTotal\":20"))
+    let plainSVG = try CommandRunner.run([], input: Data("a 10\n".utf8))
+    #expect(!String(decoding: plainSVG.standardOutput, as: UTF8.self).contains("\"scaleTotal\":"))
     let small = try CommandRunner.run(["--total", "5"], input: Data("a 10\n".utf8))
     #expect(small.status == 0)
     #expect(small.standardError.contains("--total 5 is below the profile's total of 10"))
