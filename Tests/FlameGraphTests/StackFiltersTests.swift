@@ -197,6 +197,15 @@ struct StackFiltersTests {
     #expect(expected.keys.contains { $0.hasSuffix(" …") })
   }
 
+  @Test func aMarkedFrameKeepsItsSourceLocation() throws {
+    var options = Options()
+    options.transform.filters.maximumDepth = 1
+    let profile = try Profile(folded: "app.py:12 (main);lib.py:3 (f) 2\n", options: options)
+    #expect(profile.name(of: 1) == "app.py:12 (main) …")
+    let location = try #require(profile.frames.location(of: profile.tree.frame(of: 1)))
+    #expect(location.file == "app.py" && location.line == 12)
+  }
+
   @Test func theMarkerGoesBeforeTheAnnotation() throws {
     var options = Options()
     options.transform.filters.maximumDepth = 1

@@ -60,10 +60,15 @@ final class StackInterner {
     if let marked = markedFrames[frame] { return marked }
     var name = names.withBytes(of: frame) { Array($0) }
     let suffixLength = FrameAnnotation(suffixOf: name) == nil ? 0 : 4
+    // The marked name no longer parses as `file.py:12 (func)`: it keeps the
+    // original's location, so its source line still shows.
+    let location =
+      names.locations[frame]
+      ?? FrameLocation(parsing: String(decoding: name.dropLast(suffixLength), as: UTF8.self))
     name.insert(
       contentsOf: Array(StackFilters.depthLimitMarker.utf8), at: name.count - suffixLength)
     let marked = name.withUnsafeBytes { intern($0.baseAddress!, $0.count) }
-    if let location = names.locations[frame] { names.recordLocation(location, of: marked) }
+    if let location { names.recordLocation(location, of: marked) }
     markedFrames[frame] = marked
     return marked
   }
