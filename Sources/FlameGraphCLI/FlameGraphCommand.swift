@@ -199,6 +199,67 @@ public struct FlameGraphCommand: ParsableCommand {
   @Option(name: .customLong("skip-after"), help: "Cut stacks after this function (repeatable).")
   var skipAfter: [String] = []
 
+  @Option(
+    help: ArgumentHelp(
+      "Remove frames matching this regular expression; their children move up (repeatable: any match).",
+      valueName: "regex"))
+  var hide: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Keep only stacks with a frame matching this regular expression (repeatable: any match).",
+      valueName: "regex"))
+  var focus: [String] = []
+
+  @Option(
+    name: .customLong("focus-root"),
+    help: ArgumentHelp(
+      "Keep only stacks with a frame matching this regular expression, starting them at the first such frame (repeatable: any match).",
+      valueName: "regex"))
+  var focusRoot: [String] = []
+
+  @Option(
+    help: ArgumentHelp(
+      "Drop stacks with a frame matching this regular expression (repeatable: any match).",
+      valueName: "regex"))
+  var ignore: [String] = []
+
+  @Flag(
+    name: .customLong("collapse-recursion"),
+    help: "Merge direct recursion: f;f;f becomes f.")
+  var collapseRecursion = false
+
+  @Flag(
+    name: .customLong("collapse-recursion-all"),
+    help:
+      "Merge all recursion: drop every frame whose name is already on the stack nearer the root (f;g;f;h becomes f;g;h)."
+  )
+  var collapseRecursionAll = false
+
+  @Option(
+    help: ArgumentHelp(
+      "Order children by `name` (default) or `size` (widest first); ignored with --flamechart.",
+      valueName: "order"))
+  var sort: ChildSorting?
+
+  @Option(
+    name: .customLong("max-depth"),
+    help:
+      "Fold frames deeper than N into their ancestor at depth N, whose name gets ` …`.")
+  var maxDepth: Int?
+
+  @Option(
+    help:
+      "Filters for a kind of profile: `python` hides the import machinery and runpy, and colors by the python categories."
+  )
+  var preset: FilterPreset?
+
+  @Option(
+    help:
+      "Scale widths to this total instead of the root's, so graphs compare by width (as flamegraph.pl's --total)."
+  )
+  var total: Double?
+
   @Option(help: "Multiply every count by this factor.")
   var factor: Double = 1
 
@@ -259,6 +320,9 @@ public struct FlameGraphCommand: ParsableCommand {
     options.transform.reverse = reverse
     options.transform.baseFunctions = base
     options.transform.skipAfterFunctions = skipAfter
+    options.transform.filters = try makeFilters()
+    options.childSorting = sort ?? .name
+    options.fixedTotal = total
     options.factor = factor
     options.strict = strict
     options.importing.sampleType = sampleType
@@ -278,7 +342,11 @@ public struct FlameGraphCommand: ParsableCommand {
     default: throw ValidationError("--weight must be samples or time.")
     }
     options.showSourceCode = !noSource
-    if let categories { options.categories = try CategoryRulesFile.load(categories) }
+    if let categories {
+      options.categories = try CategoryRulesFile.load(categories)
+    } else if preset == .python {
+      options.categories = .python
+    }
     options.interactive = !noJavascript
     guard scale.isFinite, scale > 0, scale <= 8 else {
       throw ValidationError("--scale must be a number above 0 and at most 8.")
@@ -328,6 +396,20 @@ public struct FlameGraphCommand: ParsableCommand {
       throw ValidationError(error.commandLineMessage)
     }
     return options
+  }
+
+  /// The filters of `--hide`, `--focus`, `--focus-root`, `--ignore`,
+  /// `--collapse-recursion[-all]`, `--max-depth` and `--preset`.
+  func makeFilters() throws -> StackFilters {
+    var filters = preset == .python ? StackFilters.python : StackFilters()
+    filters.hide += try FilterPatterns.compile(hide, flag: "--hide")
+    filters.focus = try FilterPatterns.compile(focus, flag: "--focus")
+    filters.focusRoot = try FilterPatterns.compile(focusRoot, flag: "--focus-root")
+    filters.ignore = try FilterPatterns.compile(ignore, flag: "--ignore")
+    filters.collapseRecursion =
+      collapseRecursionAll ? .all : (collapseRecursion ? .direct : .none)
+    filters.maximumDepth = maxDepth
+    return filters
   }
 
   /// The format to write: `--format`, else the output file's extension, else SVG.
@@ -410,6 +492,14 @@ public struct FlameGraphCommand: ParsableCommand {
       fail(error.description, status: ExitStatus.badInput)
     }
     if let summary = prepared.profile.diagnostics.summary { warn("warning: \(summary)") }
+    if sort != nil && flamechart {
+      warn("warning: --sort is ignored with --flamechart, which keeps time order")
+    }
+    if let total, total < prepared.profile.totalSamples {
+      warn(
+        "warning: --total \(Self.countText(total)) is below the profile's total of "
+          + "\(Self.countText(prepared.profile.totalSamples)); scaling to the profile's total")
+    }
     // Missing source files are worth a warning when sources were asked for,
     // or when some were found and others not; otherwise they are expected.
     if let scene = prepared.scene, let summary = scene.sourceDiagnostics.summary,
@@ -467,6 +557,11 @@ public struct FlameGraphCommand: ParsableCommand {
         "--cp: \(error); choose another palette file with --palette-file; nothing was written",
         status: ExitStatus.unwritableOutput)
     }
+  }
+
+  /// A count as people write it: `300`, `2.5`.
+  static func countText(_ value: Double) -> String {
+    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
   }
 
   private func warn(_ message: String) {

@@ -13,6 +13,8 @@ extension OptionError {
     case .fontSize: return message(name: "--fontsize", unit: "points") + "."
     case .fontWidth: return message(name: "--fontwidth", unit: "(times the font size)") + "."
     case .factor: return message(name: "--factor", unit: nil) + "."
+    case .fixedTotal: return message(name: "--total", unit: nil) + "."
+    case .maximumDepth: return message(name: "--max-depth", unit: "frames") + "."
     }
   }
 }

@@ -6,7 +6,8 @@ import FlameGraph
 /// Every node carries `value` (its total), `self` (its own samples) and, for
 /// differential profiles, `delta` (second count less first). The root, named
 /// "all", also carries the `schema` (``schema``) and the `countName`.
-/// Children are ordered as in the flame graph: by name, or by input order in
+/// Children are ordered as in the flame graph (``ChildOrder``): by name or
+/// widest first (``Options/childSorting``), or by input order in
 /// a flame chart. The whole tree is written, thin nodes included; it is
 /// walked with an explicit stack, so deep stacks cannot overflow the
 /// program's.
@@ -21,7 +22,7 @@ public struct TreeJSONRenderer: ProfileRenderer {
   public func write(_ profile: Profile, options: Options, to writer: ByteWriter) throws {
     let tree = profile.tree
     let index = tree.childIndex()
-    let order = ChildOrder(profile: profile, merging: options.merging)
+    let order = ChildOrder(profile: profile, options: options)
     var names = [String?](repeating: nil, count: profile.frames.count)
     /// A node whose children are being written.
     struct OpenNode {

@@ -82,6 +82,12 @@ extension SVGRenderer {
     writer.writeJSONNumber(scene.width)
     writer.write(",\"sidePadding\":")
     writer.writeJSONNumber(geometry.sidePadding)
+    // Only a fixed scale (`--total`) is written, so other graphs keep
+    // their bytes.
+    if geometry.scaleTotal > 0 {
+      writer.write(",\"scaleTotal\":")
+      writer.writeJSONNumber(geometry.scaleTotal)
+    }
     writer.write(",\"labelPadding\":")
     writer.writeJSONNumber(geometry.labelPadding)
     writer.write(",\"frameHeight\":")

@@ -247,6 +247,8 @@ def test_without_javascript_the_document_is_static(page, driver, render):
     (SEED_MEMORY, ["--countname", "bytes", "-i"]),
     (ROOT / "Goldens" / "inputs" / "long-names.folded", ["--width", "800", "-i"]),
     (ROOT / "Goldens" / "inputs" / "long-names.folded", ["--width", "800", "--truncate-text-right"]),
+    # Filters: a fixed scale (--total: the root is 1,659/20,000 of the width), widest first.
+    (SYMPY_CPU, ["--total", "20000", "--sort", "size", "--collapse-recursion"]),
 ])
 def test_the_unzoomed_view_is_the_static_layout(page, render, profile, flags):
     page.open(render(profile, *flags))

@@ -34,14 +34,16 @@ public enum FoldedStackReader {
     for source in sources { try read(source, into: &parser) }
     return try validated(
       parser.finish(factor: factor), strict: strict, factor: factor,
-      baseFunctions: transform.baseFunctions)
+      baseFunctions: transform.baseFunctions, filters: transform.filters)
   }
 
   /// Checks that a parsed profile has something to draw: valid lines, and
-  /// counts that add up to a positive, finite total. `factor` and
-  /// `baseFunctions` are what the profile was read with, named in errors.
+  /// counts that add up to a positive, finite total. `factor`,
+  /// `baseFunctions` and `filters` are what the profile was read with,
+  /// named in errors.
   public static func validated(
-    _ profile: Profile, strict: Bool, factor: Double = 1, baseFunctions: [String] = []
+    _ profile: Profile, strict: Bool, factor: Double = 1, baseFunctions: [String] = [],
+    filters: StackFilters = StackFilters()
   ) throws -> Profile {
     if strict && profile.diagnostics.malformedLineCount > 0 {
       throw InputError.malformedLines(profile.diagnostics)
@@ -60,6 +62,9 @@ public enum FoldedStackReader {
       if !baseFunctions.isEmpty && tree.nodeCount == 1 {
         throw InputError.noStackWithBase(baseFunctions)
       }
+      let dropsStacks =
+        !filters.focus.isEmpty || !filters.focusRoot.isEmpty || !filters.ignore.isEmpty
+      if dropsStacks && tree.nodeCount == 1 { throw InputError.noStackAfterFilters }
       throw InputError.zeroTotal
     }
     return profile

@@ -9,6 +9,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
   /// Valid lines, but no stack contains any of these base functions
   /// (``StackTransform/baseFunctions``), so every stack was dropped.
   case noStackWithBase([String])
+  /// Valid lines, but the filters (``StackFilters``: focus, focus-root,
+  /// ignore) dropped every stack.
+  case noStackAfterFilters
   /// The counts (times the factor) add up to more than the largest finite
   /// number, which would leave every frame but the widest zero wide.
   case totalTooLarge(factor: Double)
@@ -52,6 +55,9 @@ public enum InputError: Error, Equatable, CustomStringConvertible {
       let quoted = names.map { "\"\($0)\"" }.joined(separator: " or ")
       let noun = names.count == 1 ? "function" : "functions"
       return "no stack contains the --base \(noun) \(quoted): there is nothing to draw"
+    case .noStackAfterFilters:
+      return "the filters (--focus, --focus-root, --ignore) dropped every stack: there is nothing "
+        + "to draw; check their patterns"
     case .totalTooLarge(let factor):
       let scaled = factor == 1 ? "" : " times the factor \(factor)"
       return "the input's counts\(scaled) add up to more than 1.8e308, the largest number "

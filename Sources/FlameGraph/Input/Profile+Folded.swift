@@ -15,7 +15,8 @@ extension Profile {
     parser.parse(contentsOf: Array(text.utf8), source: "input")
     self = try FoldedStackReader.validated(
       parser.finish(factor: options.factor), strict: options.strict, factor: options.factor,
-      baseFunctions: options.transform.baseFunctions)
+      baseFunctions: options.transform.baseFunctions,
+      filters: options.transform.filters)
   }
 
   /// Reads and merges profile files (`-` or ``InputSource/standardInput``

@@ -32,6 +32,7 @@ public enum ProfileReader {
     }
     return try FoldedStackReader.validated(
       builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict,
-      factor: options.factor, baseFunctions: options.transform.baseFunctions)
+      factor: options.factor, baseFunctions: options.transform.baseFunctions,
+      filters: options.transform.filters)
   }
 }

@@ -1,20 +1,46 @@
-/// The order in which a node's children are drawn and exported: by name in
-/// a flame graph (as flamegraph.pl's sorted input gives), by creation (input
-/// order) in a flame chart.
+/// The order in which a node's children are drawn and exported: by name
+/// (or widest first with ``ChildSorting/size``) in a flame graph, by
+/// creation (input order) in a flame chart.
+///
+/// ```swift
+/// let profile = try Profile(folded: "main;a 1\nmain;b 3\n")
+/// let order = ChildOrder(profile: profile, merging: .byName, sorting: .size)
+/// var children = profile.tree.childIndex().children(of: 1)
+/// order.sort(&children)  // b, then a
+/// ```
 public struct ChildOrder: Sendable {
   private let ranks: [Int32]?
   private let tree: CallTree
+  private let sorting: ChildSorting
 
-  /// The order for a profile merged as `merging` says.
-  public init(profile: Profile, merging: StackMerging) {
+  /// The order for a profile merged as `merging` says; `sorting` applies
+  /// to flame graphs only.
+  public init(profile: Profile, merging: StackMerging, sorting: ChildSorting = .name) {
     tree = profile.tree
     ranks = merging == .byName ? profile.frames.alphabeticalRanks() : nil
+    self.sorting = sorting
+  }
+
+  /// The order that `options` ask for (``Options/merging`` and
+  /// ``Options/childSorting``).
+  public init(profile: Profile, options: Options) {
+    self.init(profile: profile, merging: options.merging, sorting: options.childSorting)
   }
 
   /// The children, sorted in place.
   public func sort(_ children: inout [NodeID]) {
     guard let ranks, children.count > 1 else { return }
     let tree = self.tree
-    children.sort { ranks[Int(tree.frame(of: $0))] < ranks[Int(tree.frame(of: $1))] }
+    switch sorting {
+    case .name:
+      children.sort { ranks[Int(tree.frame(of: $0))] < ranks[Int(tree.frame(of: $1))] }
+    case .size:
+      children.sort {
+        let left = tree.total(of: $0)
+        let right = tree.total(of: $1)
+        if left != right { return left > right }
+        return ranks[Int(tree.frame(of: $0))] < ranks[Int(tree.frame(of: $1))]
+      }
+    }
   }
 }

@@ -52,7 +52,10 @@ public struct FlameGraphLayout: Sendable {
     let tree = profile.tree
     let total = profile.totalSamples
     let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
-    let scale = CountScale(total: total, width: drawableWidth)
+    // A fixed total below the root's would draw frames wider than the
+    // image: the root's total is used instead.
+    let scaleTotal = max(options.fixedTotal ?? total, total)
+    let scale = CountScale(total: scaleTotal, width: drawableWidth)
     let minimumTotal: Double
     switch options.minimumWidth {
     case .points(let points): minimumTotal = scale.count(ofWidth: points)
@@ -109,7 +112,7 @@ public struct FlameGraphLayout: Sendable {
         labelPadding: LabelFitter.padding,
         minimumKeptCharacters: LabelFitter.minimumKeptCharacters,
         ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
-        labelBaseline: labelBaseline(rowTop: 0)))
+        labelBaseline: labelBaseline(rowTop: 0), scaleTotal: scaleTotal > total ? scaleTotal : 0))
     scene.sourceDiagnostics = placer.sourceDiagnostics
     if options.interactive {
       scene.catalog = FrameCatalogBuilder(

@@ -69,7 +69,7 @@ struct FramePlacer {
   mutating func placeFrames() -> [FrameBox] {
     let tree = profile.tree
     let index = tree.childIndex(minimumTotal: minimumTotal)
-    let order = ChildOrder(profile: profile, merging: options.merging)
+    let order = ChildOrder(profile: profile, options: options)
     let maximumDelta = tree.isDifferential ? largestDelta() : 0
     let total = profile.totalSamples
     var boxes: [FrameBox] = []

@@ -26,6 +26,10 @@ public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
     case fontWidth
     /// ``Options/factor``.
     case factor
+    /// ``Options/fixedTotal``.
+    case fixedTotal
+    /// ``StackFilters/maximumDepth``.
+    case maximumDepth
   }
 
   /// The option that is out of range.
@@ -47,7 +51,7 @@ public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
   public func message(name: String, unit: String?) -> String {
     let unitText = unit.map { " \($0)" } ?? ""
     switch option {
-    case .factor:
+    case .factor, .fixedTotal:
       return "\(name) must be a finite number above 0"
     case .minimumWidthPercent:
       return "\(name) must be between \(Self.text(allowed.lowerBound))% "
@@ -64,7 +68,8 @@ public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
     switch option {
     case .imageWidth, .frameHeight, .minimumWidth, .fontSize: unit = "points"
     case .fontWidth: unit = "times the font size"
-    case .minimumWidthPercent, .factor: unit = nil
+    case .minimumWidthPercent, .factor, .fixedTotal: unit = nil
+    case .maximumDepth: unit = "frames"
     }
     return message(name: option.rawValue, unit: unit)
   }

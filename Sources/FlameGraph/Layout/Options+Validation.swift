@@ -42,7 +42,14 @@ extension Options {
     try Self.check(.fontSize, fontSize, Self.fontSizeRange)
     try Self.check(.fontWidth, fontWidth, Self.fontWidthRange)
     try Self.check(.factor, factor, Self.factorRange)
+    if let fixedTotal { try Self.check(.fixedTotal, fixedTotal, Self.factorRange) }
+    if let depth = transform.filters.maximumDepth {
+      try Self.check(.maximumDepth, Double(depth), Self.maximumDepthRange)
+    }
   }
+
+  /// Valid ``StackFilters/maximumDepth``s: 1 to 1,000,000 frames.
+  public static let maximumDepthRange: ClosedRange<Double> = 1...1_000_000
 
   private static func check(
     _ option: OptionError.Option, _ value: Double, _ allowed: ClosedRange<Double>

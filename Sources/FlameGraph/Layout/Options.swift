@@ -16,7 +16,8 @@ public struct Options: Sendable {
   /// `.byName` (default) merges stacks into a flame graph; `.consecutive`
   /// keeps input order, a flame chart.
   public var merging: StackMerging = .byName
-  /// Per-stack rewrites: reverse, base functions, cut after a function.
+  /// Per-stack rewrites: reverse, base functions, cut after a function, and
+  /// the filters (hide, focus, ignore, recursion, depth: ``StackFilters``).
   public var transform = StackTransform()
   /// Multiplies every count (default 1). Finite and above 0; counts times
   /// the factor must add up to a finite total.
@@ -38,6 +39,14 @@ public struct Options: Sendable {
   public var minimumWidth: MinimumWidth = .points(0.1)
   /// Roots at the bottom (`.flame`, default) or at the top (`.icicle`).
   public var direction: Direction = .flame
+  /// The order of each frame's children in a flame graph, in every output:
+  /// by name (default) or widest first. Flame charts keep time order.
+  public var childSorting: ChildSorting = .name
+  /// A fixed scale, as flamegraph.pl's `--total`: the count that spans the
+  /// whole drawable width, so that graphs drawn with the same value compare
+  /// by width. Nil (default) scales to the root's total; a value below the
+  /// root's total is replaced by it. Finite and above 0.
+  public var fixedTotal: Double?
 
   // MARK: Text
 

@@ -3,10 +3,11 @@
 /// `main;parse;read 100 120` (before, after) for a differential profile.
 ///
 /// What is written is the profile after merging and transforms (reverse,
-/// base, skip-after, factor), so the tool composes in pipelines, and
-/// reading the output back gives the same tree. Lines come in the graph's
-/// order: by frame name at every level (depth first), or in time order for
-/// a flame chart. Counts are written exactly, in plain decimals.
+/// base, skip-after, factor, and the ``StackFilters``), so the tool
+/// composes in pipelines, and reading the output back gives the same tree.
+/// Lines come in the graph's order (``ChildOrder``): by frame name at every
+/// level (depth first), widest first with ``ChildSorting/size``, or in time
+/// order for a flame chart. Counts are written exactly, in plain decimals.
 ///
 /// ```swift
 /// let profile = try Profile(folded: "main;b 1\nmain;a 2\nmain;b 3\n")
@@ -20,7 +21,7 @@ public struct FoldedRenderer: ProfileRenderer {
   public func write(_ profile: Profile, options: Options, to writer: ByteWriter) throws {
     let tree = profile.tree
     let index = tree.childIndex()
-    let order = ChildOrder(profile: profile, merging: options.merging)
+    let order = ChildOrder(profile: profile, options: options)
     var names = [[UInt8]?](repeating: nil, count: profile.frames.count)
     // The path of the node being visited, as bytes, and where each level
     // starts in it; walked with an explicit stack so deep stacks are fine.

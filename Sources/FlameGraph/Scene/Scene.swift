@@ -157,4 +157,9 @@ public struct SceneGeometry: Sendable, Equatable {
   /// How far below the top of its row a label's baseline is, so that a
   /// viewer adding a label after a zoom places it like the layout does.
   public var labelBaseline: Double = 0
+  /// The count that spans the drawable width when nothing is zoomed: the
+  /// root's total, or ``Options/fixedTotal`` when that is larger, so a
+  /// viewer laying out the whole graph again keeps the fixed scale. 0 (the
+  /// default) means the root's total.
+  public var scaleTotal: Double = 0
 }

@@ -201,8 +201,11 @@
   // drawable width; children sit side by side from their parent's left
   // edge, placed from the right end of their run backwards, with
   // FramePlacer's operations in FramePlacer's order.
+  // The whole graph keeps a fixed scale (--total) when it has one; a
+  // zoomed frame spans the width.
   function layoutSubtree(top) {
-    const scale = drawableWidth / totalOf[top];
+    const spanned = top === 0 ? Math.max(layout.scaleTotal || 0, totalOf[0]) : totalOf[top];
+    const scale = drawableWidth / spanned;
     viewX[top] = sidePadding;
     const end = subtreeEnd[top];
     for (let i = top; i < end; i++) {
