@@ -3,3 +3,4 @@ import FlameGraph
 
 extension Palette: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
+extension LabelStyle: ExpressibleByArgument {}

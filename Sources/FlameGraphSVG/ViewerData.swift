@@ -34,6 +34,7 @@ extension SVGRenderer {
     writer.write("}")
     writer.write(",\n\"names\":")
     writer.writeJSONArray(catalog.names) { writer.writeJSONString($0, for: .markup) }
+    if scene.geometry.labelStyle == .smart { writeLadders(catalog, to: writer) }
     writer.write(",\n\"frames\":{\"parent\":")
     // Indices, not boxes: copying a box copies its strings.
     writer.writeJSONArray(frames.indices) { writer.writeJSONInteger(frames[$0].parent) }
@@ -98,6 +99,30 @@ extension SVGRenderer {
     writer.writeJSONString(geometry.ellipsis, for: .markup)
     writer.write(",\"truncation\":")
     writer.writeJSONString(geometry.truncation.rawValue, for: .markup)
+    // Absent means full labels, so that full labels write what they always did.
+    if geometry.labelStyle == .smart {
+      writer.write(",\"labelStyle\":\"smart\",\"fullMinimumKeptCharacters\":")
+      writer.writeJSONInteger(LabelFitter.minimumKeptCharacters)
+    }
     writer.write("}")
+  }
+
+  /// The shorter forms of the names that have any, in ascending order of
+  /// name: `[name, [start, end, ...], ...]`, one array of UTF-16 offset
+  /// pairs (pieces of the name) per rung, longest first.
+  private func writeLadders(_ catalog: FrameCatalog, to writer: ByteWriter) {
+    writer.write(",\n\"ladders\":")
+    let names = catalog.labelLadders.keys.sorted()
+    writer.writeJSONArray(names) { name in
+      writer.write(byte: UInt8(ascii: "["))
+      writer.writeJSONInteger(Int(name))
+      for rung in catalog.labelLadders[name]!.rungs {
+        writer.write(byte: UInt8(ascii: ","))
+        writer.writeJSONArray(rung.pieces.flatMap { [$0.lowerBound, $0.upperBound] }) {
+          writer.writeJSONInteger($0)
+        }
+      }
+      writer.write(byte: UInt8(ascii: "]"))
+    }
   }
 }
