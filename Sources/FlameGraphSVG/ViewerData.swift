@@ -108,21 +108,48 @@ extension SVGRenderer {
   }
 
   /// The shorter forms of the names that have any, in ascending order of
-  /// name: `[name, [start, end, ...], ...]`, one array of UTF-16 offset
-  /// pairs (pieces of the name) per rung, longest first.
+  /// name: `[name, [start, end, ...], ...]`, one array per rung, longest
+  /// first. A rung is the one before it (the name, for the first) less the
+  /// ranges of UTF-16 offsets into the name listed; a range may span
+  /// characters an earlier rung already dropped, which keeps ranges few.
   private func writeLadders(_ catalog: FrameCatalog, to writer: ByteWriter) {
     writer.write(",\n\"ladders\":")
     let names = catalog.labelLadders.keys.sorted()
     writer.writeJSONArray(names) { name in
       writer.write(byte: UInt8(ascii: "["))
       writer.writeJSONInteger(Int(name))
+      var before = [0..<catalog.names[Int(name)].utf16.count]
       for rung in catalog.labelLadders[name]!.rungs {
         writer.write(byte: UInt8(ascii: ","))
-        writer.writeJSONArray(rung.pieces.flatMap { [$0.lowerBound, $0.upperBound] }) {
+        writer.writeJSONArray(Self.removedRanges(from: before, to: rung.pieces)) {
           writer.writeJSONInteger($0)
         }
+        before = rung.pieces
       }
       writer.write(byte: UInt8(ascii: "]"))
     }
+  }
+
+  /// The fewest ranges that, removed from `before`, leave `after` (both
+  /// sorted pieces, `after` within `before`), as a flat `[start, end, ...]`:
+  /// each range covers a run of dropped offsets and any gaps of `before`
+  /// between them.
+  static func removedRanges(from before: [Range<Int>], to after: [Range<Int>]) -> [Int] {
+    let count = before.last?.upperBound ?? 0
+    // Per offset: 0 dropped already, 1 dropped by this rung, 2 kept.
+    var state = [UInt8](repeating: 0, count: count)
+    for piece in before { for offset in piece { state[offset] = 1 } }
+    for piece in after { for offset in piece { state[offset] = 2 } }
+    var removed: [Int] = []
+    var start = -1
+    for offset in 0..<count {
+      if state[offset] == 1, start < 0 { start = offset }
+      if state[offset] == 2, start >= 0 {
+        removed += [start, offset]
+        start = -1
+      }
+    }
+    if start >= 0 { removed += [start, count] }
+    return removed
   }
 }

@@ -148,7 +148,10 @@ extension LabelAbbreviator {
     let text = String(decoding: units[path], as: UTF16.self)
     // `libfoo.so`, `app.js` are files, not functions.
     let last = String(decoding: units[starts[starts.count - 1]..<path.upperBound], as: UTF16.self)
-    guard !SourceFileExtensions.isSourceFile(text), !["so", "dll", "dylib", "exe"].contains(last)
+    let isFileName =
+      starts.count == 2 && !text.contains(where: { "(<[".contains($0) })
+      && SourceFileExtensions.isSourceFile(text)
+    guard !isFileName, !["so", "dll", "dylib", "exe"].contains(last)
     else { return [] }
     var forms: [[Range<Int>]] = []
     if path.lowerBound > range.lowerBound { forms.append([path]) }

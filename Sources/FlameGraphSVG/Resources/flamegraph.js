@@ -25,8 +25,10 @@
  *   names        distinct frame names; frames refer to them by index
  *   ladders      smart labels only: the shorter forms of the names that have
  *                any (LabelAbbreviator), [name index, rung, rung, ...],
- *                longest rung first, each rung the pieces of the name it is
- *                made of as [start, end, start, end, ...] UTF-16 offsets
+ *                longest rung first; a rung is the one before it (the name,
+ *                for the first) less the ranges [start, end, start, end, ...]
+ *                of UTF-16 offsets into the name (a range may span offsets
+ *                already dropped)
  *   frames       drawn frames as columns, in document order (depth first,
  *                parents first, left to right): parent (-1 for the root),
  *                name, total
@@ -152,22 +154,32 @@
   // LabelFitter.minimumKeptCharacters: cuts of full labels and of source lines.
   const fullMinimumKept = smart ? layout.fullMinimumKeptCharacters : minimumKept;
 
-  // Rungs by name index, built from their pieces when first needed:
-  // [{text, count}, ...], longest first.
-  const ladderPieces = new Map();
-  if (smart && data.ladders) for (const entry of data.ladders) ladderPieces.set(entry[0], entry);
+  // Rungs by name index, built from their removed ranges when first
+  // needed: [{text, count}, ...], longest first.
+  const ladderEntries = new Map();
+  if (smart && data.ladders) for (const entry of data.ladders) ladderEntries.set(entry[0], entry);
   const ladderOf = new Map();
   function rungsOfName(index) {
     let rungs = ladderOf.get(index);
     if (rungs === undefined) {
       rungs = [];
-      const entry = ladderPieces.get(index);
+      const entry = ladderEntries.get(index);
       if (entry !== undefined) {
         const name = names[index];
+        const kept = new Uint8Array(name.length).fill(1);
         for (let r = 1; r < entry.length; r++) {
-          const pieces = entry[r];
+          const removed = entry[r];
+          for (let p = 0; p + 1 < removed.length; p += 2) kept.fill(0, removed[p], removed[p + 1]);
           let text = '';
-          for (let p = 0; p + 1 < pieces.length; p += 2) text += name.slice(pieces[p], pieces[p + 1]);
+          let start = -1;
+          for (let i = 0; i <= name.length; i++) {
+            if (i < name.length && kept[i]) {
+              if (start < 0) start = i;
+            } else if (start >= 0) {
+              text += name.slice(start, i);
+              start = -1;
+            }
+          }
           rungs.push({ text, count: Array.from(text).length });
         }
       }
