@@ -20,8 +20,17 @@ struct LabelAbbreviatorTests {
       Self.rungs("__cacheit.<locals>.func_wrapper.<locals>.wrapper (sympy/core/cache.py:72)") == [
         "__cacheit.<locals>.func_wrapper.<locals>.wrapper (cache.py:72)",
         "__cacheit.<locals>.func_wrapper.<locals>.wrapper (cache.py)",
-        "__cacheit.<locals>.func_wrapper.<locals>.wrapper", "<locals>.wrapper", "wrapper",
+        "__cacheit.<locals>.func_wrapper.<locals>.wrapper", "func_wrapper.<locals>.wrapper",
+        "wrapper",
       ])
+  }
+
+  @Test func pythonLocalFunctionsKeepTheFunctionTheyAreLocalTo() {
+    #expect(
+      Self.rungs("Add._eval_derivative.<locals>.<listcomp> (sympy/core/add.py:504)").suffix(2) == [
+        "_eval_derivative.<locals>.<listcomp>", "<listcomp>",
+      ])
+    #expect(Self.rungs("f.<locals>.g") == ["g"])
   }
 
   @Test func pySpyWithoutLineNumbers() {

@@ -155,7 +155,13 @@ extension LabelAbbreviator {
     else { return [] }
     var forms: [[Range<Int>]] = []
     if path.lowerBound > range.lowerBound { forms.append([path]) }
-    if starts.count >= 3 { forms.append([starts[starts.count - 2]..<path.upperBound]) }
+    if starts.count >= 3 {
+      // Python's `outer.<locals>.inner` keeps the function it is local to.
+      let isLocal = units[starts[starts.count - 2]..<starts[starts.count - 1] - 1]
+        .elementsEqual("<locals>".utf16)
+      let start = isLocal ? starts.count - 3 : starts.count - 2
+      if start > 0 { forms.append([starts[start]..<path.upperBound]) }
+    }
     forms.append([starts[starts.count - 1]..<path.upperBound])
     return forms
   }
