@@ -108,27 +108,34 @@ extension SVGRenderer {
   }
 
   /// The shorter forms of the names that have any, in ascending order of
-  /// name: `[name, [start, end, ...], ...]`, one array per rung, longest
-  /// first. A rung is the one before it (the name, for the first) less the
-  /// ranges of UTF-16 offsets into the name listed; a range may span
-  /// characters an earlier rung already dropped, which keeps ranges few.
+  /// name, flat: `[name, "rungs", name, "rungs", ...]`. The rungs, longest
+  /// first, are separated by spaces; a rung is the one before it (the name,
+  /// for the first) less ranges of UTF-16 offsets into the name, written as
+  /// start and end characters, each offset `o` as the code unit
+  /// `o + 0x5d` (past `\\`, so that no offset needs escaping; names of
+  /// ladders are at most ``LabelAbbreviator/maximumLength`` long). A range
+  /// may span offsets already dropped, which keeps ranges few.
   private func writeLadders(_ catalog: FrameCatalog, to writer: ByteWriter) {
     writer.write(",\n\"ladders\":")
     let names = catalog.labelLadders.keys.sorted()
     writer.writeJSONArray(names) { name in
-      writer.write(byte: UInt8(ascii: "["))
       writer.writeJSONInteger(Int(name))
+      writer.write(byte: UInt8(ascii: ","))
       var before = [0..<catalog.names[Int(name)].utf16.count]
+      var encoded: [UInt16] = []
       for rung in catalog.labelLadders[name]!.rungs {
-        writer.write(byte: UInt8(ascii: ","))
-        writer.writeJSONArray(Self.removedRanges(from: before, to: rung.pieces)) {
-          writer.writeJSONInteger($0)
+        if !encoded.isEmpty { encoded.append(UInt16(UInt8(ascii: " "))) }
+        for offset in Self.removedRanges(from: before, to: rung.pieces) {
+          encoded.append(UInt16(offset + Self.ladderOffsetBase))
         }
         before = rung.pieces
       }
-      writer.write(byte: UInt8(ascii: "]"))
+      writer.writeJSONString(String(decoding: encoded, as: UTF16.self), for: .markup)
     }
   }
+
+  /// The code unit that stands for offset 0 in a ladder's string.
+  static let ladderOffsetBase = 0x5d
 
   /// The fewest ranges that, removed from `before`, leave `after` (both
   /// sorted pieces, `after` within `before`), as a flat `[start, end, ...]`:

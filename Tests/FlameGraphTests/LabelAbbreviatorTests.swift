@@ -87,6 +87,18 @@ struct LabelAbbreviatorTests {
       ])
   }
 
+  @Test func rustClosuresStayWithTheirFunction() {
+    #expect(
+      Self.rungs("tokio::runtime::fn_12<T5>::{{closure}}") == [
+        "tokio::runtime::fn_12::{{closure}}", "runtime::fn_12::{{closure}}", "fn_12::{{closure}}",
+      ])
+  }
+
+  @Test func veryLongNamesHaveNoLadder() {
+    let long = String(repeating: "a", count: LabelAbbreviator.maximumLength) + "::f"
+    #expect(Self.rungs(long).isEmpty)
+  }
+
   @Test func goDropsTheModulePathThenThePackageThenTheReceiver() {
     #expect(
       Self.rungs("github.com/x/y.(*T).Method") == ["y.(*T).Method", "(*T).Method", "Method"])

@@ -46,8 +46,9 @@ extension LabelAbbreviator {
       let unit = units[kept[position]]
       if unit == Unit.less || unit == Unit.openParenthesis { depth += 1 }
       if unit == Unit.greater || unit == Unit.closeParenthesis { depth = max(0, depth - 1) }
-      if depth == 0, unit == Unit.colon, position + 1 < kept.count,
-        units[kept[position + 1]] == Unit.colon
+      // Rust's `f::{{closure}}` is part of `f`: no component starts with `{`.
+      if depth == 0, unit == Unit.colon, position + 2 < kept.count,
+        units[kept[position + 1]] == Unit.colon, units[kept[position + 2]] != Unit.openBrace
       {
         if position > componentStart { starts.append(componentStart) }
         componentStart = position + 2

@@ -24,11 +24,16 @@
 /// // ["y.(*T).Method", "(*T).Method", "Method"]
 /// ```
 public enum LabelAbbreviator {
+  /// The longest name (in UTF-16 code units) that has a ladder: longer
+  /// ones are only cut. It bounds the work per name, and lets a viewer
+  /// write every offset into a name as one character.
+  public static let maximumLength = 50_000
+
   /// The ladder of `name`: its shorter forms, each with fewer characters
   /// than the one before.
   public static func ladder(for name: String) -> LabelLadder {
     let units = Array(name.utf16)
-    guard units.count > 1 else { return .empty }
+    guard units.count > 1, units.count <= maximumLength else { return .empty }
     var rungs: [LabelRung] = []
     var longest = name.count
     for form in forms(of: units, name: name) where !form.isEmpty {
@@ -143,4 +148,5 @@ enum Unit {
   static let openBracket = UInt16(UInt8(ascii: "["))
   static let closeBracket = UInt16(UInt8(ascii: "]"))
   static let minus = UInt16(UInt8(ascii: "-"))
+  static let openBrace = UInt16(UInt8(ascii: "{"))
 }

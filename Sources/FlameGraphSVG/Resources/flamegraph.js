@@ -24,11 +24,12 @@
  *   rows         top and height of the boxes of each row, by depth
  *   names        distinct frame names; frames refer to them by index
  *   ladders      smart labels only: the shorter forms of the names that have
- *                any (LabelAbbreviator), [name index, rung, rung, ...],
- *                longest rung first; a rung is the one before it (the name,
- *                for the first) less the ranges [start, end, start, end, ...]
- *                of UTF-16 offsets into the name (a range may span offsets
- *                already dropped)
+ *                any (LabelAbbreviator), flat: [name index, rungs, ...].
+ *                Rungs, longest first, are separated by spaces; a rung is
+ *                the one before it (the name, for the first) less ranges of
+ *                UTF-16 offsets into the name, as start and end characters
+ *                (offset o is the code unit o + 0x5d); a range may span
+ *                offsets already dropped
  *   frames       drawn frames as columns, in document order (depth first,
  *                parents first, left to right): parent (-1 for the root),
  *                name, total
@@ -157,7 +158,9 @@
   // Rungs by name index, built from their removed ranges when first
   // needed: [{text, count}, ...], longest first.
   const ladderEntries = new Map();
-  if (smart && data.ladders) for (const entry of data.ladders) ladderEntries.set(entry[0], entry);
+  if (smart && data.ladders) {
+    for (let i = 0; i + 1 < data.ladders.length; i += 2) ladderEntries.set(data.ladders[i], data.ladders[i + 1]);
+  }
   const ladderOf = new Map();
   function rungsOfName(index) {
     let rungs = ladderOf.get(index);
@@ -167,9 +170,10 @@
       if (entry !== undefined) {
         const name = names[index];
         const kept = new Uint8Array(name.length).fill(1);
-        for (let r = 1; r < entry.length; r++) {
-          const removed = entry[r];
-          for (let p = 0; p + 1 < removed.length; p += 2) kept.fill(0, removed[p], removed[p + 1]);
+        for (const removed of entry.split(' ')) {
+          for (let p = 0; p + 1 < removed.length; p += 2) {
+            kept.fill(0, removed.charCodeAt(p) - 0x5d, removed.charCodeAt(p + 1) - 0x5d);
+          }
           let text = '';
           let start = -1;
           for (let i = 0; i <= name.length; i++) {
