@@ -646,3 +646,14 @@ def test_zoomed_abbreviated_labels_are_those_of_the_static_layout(page, render, 
         assert shorter_forms == 0
     else:
         assert shorter_forms >= 5
+
+
+def test_details_and_tooltips_give_the_whole_name_of_a_shortened_label(page, render):
+    name = "Basic._subs (sympy/core/basic.py:1285)"
+    page.open(render(f"main;{name} 30\nmain;other 70\n", "--width", "300"))
+    index = page.index_of(name)
+    frame = page.static_frames()[index]
+    assert frame["label"] in ("Basic._subs", "_subs"), frame["label"]
+    assert frame["title"] == f"{name} (30 samples, 30.00%)"
+    page.mouse_to_frame(index).perform()
+    assert page.text_of("details") == f"Function: {name} (30 samples, 30.00%)"
