@@ -36,6 +36,15 @@ struct SmartLabelFitterTests {
     #expect(rung.isTruncated && !rung.isCut)
   }
 
+  @Test func theDocumentationExampleHolds() {
+    let fitter = LabelFitter(
+      measurer: MonospaceTextMeasurer(), fontSize: 10, truncation: .keepEnd, style: .smart)
+    let name = "ones (numpy/core/numeric.py:232)"
+    #expect(
+      fitter.fit(name, ladder: LabelAbbreviator.ladder(for: name), width: 120)?.text
+        == "ones (numeric.py)")
+  }
+
   @Test func belowTheLastRungItIsCut() throws {
     let cut = try #require(Self.label(Self.name, 4))
     #expect(cut.text == Self.ellipsis + "ubs")

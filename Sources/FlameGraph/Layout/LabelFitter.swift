@@ -18,7 +18,7 @@
 /// let fitter = LabelFitter(
 ///   measurer: MonospaceTextMeasurer(), fontSize: 10, truncation: .keepEnd, style: .smart)
 /// let name = "ones (numpy/core/numeric.py:232)"
-/// fitter.fit(name, ladder: LabelAbbreviator.ladder(for: name), width: 90)?.text
+/// fitter.fit(name, ladder: LabelAbbreviator.ladder(for: name), width: 120)?.text
 /// // "ones (numeric.py)"
 /// ```
 public struct LabelFitter: Sendable {
