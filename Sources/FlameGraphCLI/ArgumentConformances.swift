@@ -4,3 +4,4 @@ import FlameGraph
 extension Palette: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
 extension ChildSorting: ExpressibleByArgument {}
+extension LabelStyle: ExpressibleByArgument {}

@@ -24,8 +24,10 @@ public struct FlameGraphCommand: ParsableCommand {
       (before, after) makes a differential flame graph. Malformed lines are \
       skipped and reported on stderr.
 
-      Labels that do not fit their frame keep their end (file and function) \
-      and lose their start; --truncate-text-right keeps the start instead.
+      Labels that do not fit their frame first try shorter forms of the name \
+      (`func (file.py)`, then `func`; the method of a C++, Rust, Go or Java \
+      name), then keep their end and lose their start; --truncate-text-right \
+      keeps the start instead, --label-style full cuts the whole name.
 
       Exit status: 0 written; 64 bad option or argument; 65 no usable stack in \
       the input (or a malformed line with --strict); 66 an input file cannot be \
@@ -192,6 +194,11 @@ public struct FlameGraphCommand: ParsableCommand {
     name: .customLong("truncate-text-right"),
     help: "Cut labels that do not fit at their end, not their start.")
   var truncateTextRight = false
+
+  @Option(
+    name: .customLong("label-style"),
+    help: "smart (default): shorter forms of a name before any cut; full: cut the whole name.")
+  var labelStyle: LabelStyle = .smart
 
   @Option(help: "Re-root stacks at this function, dropping stacks without it (repeatable).")
   var base: [String] = []
@@ -367,6 +374,7 @@ public struct FlameGraphCommand: ParsableCommand {
     options.countName = countname
     options.nameType = nametype
     options.labelTruncation = truncateTextRight ? .keepStart : .keepEnd
+    options.labelStyle = labelStyle
     options.palette = colors
     options.colorKeying = deterministic ? .deterministic : (hash ? .nameHash : .seeded)
     options.colorDiffusion = colordiffusion

@@ -34,6 +34,7 @@ extension SVGRenderer {
     writer.write("}")
     writer.write(",\n\"names\":")
     writer.writeJSONArray(catalog.names) { writer.writeJSONString($0, for: .markup) }
+    if scene.geometry.labelStyle == .smart { writeLadders(catalog, to: writer) }
     writer.write(",\n\"frames\":{\"parent\":")
     // Indices, not boxes: copying a box copies its strings.
     writer.writeJSONArray(frames.indices) { writer.writeJSONInteger(frames[$0].parent) }
@@ -104,6 +105,64 @@ extension SVGRenderer {
     writer.writeJSONString(geometry.ellipsis, for: .markup)
     writer.write(",\"truncation\":")
     writer.writeJSONString(geometry.truncation.rawValue, for: .markup)
+    // Absent means full labels, so that full labels write what they always did.
+    if geometry.labelStyle == .smart {
+      writer.write(",\"labelStyle\":\"smart\",\"fullMinimumKeptCharacters\":")
+      writer.writeJSONInteger(LabelFitter.minimumKeptCharacters)
+    }
     writer.write("}")
+  }
+
+  /// The shorter forms of the names that have any, in ascending order of
+  /// name, flat: `[name, "rungs", name, "rungs", ...]`. The rungs, longest
+  /// first, are separated by spaces; a rung is the one before it (the name,
+  /// for the first) less ranges of UTF-16 offsets into the name, written as
+  /// start and end characters, each offset `o` as the code unit
+  /// `o + 0x5d` (past `\\`, so that no offset needs escaping; names of
+  /// ladders are at most ``LabelAbbreviator/maximumLength`` long). A range
+  /// may span offsets already dropped, which keeps ranges few.
+  private func writeLadders(_ catalog: FrameCatalog, to writer: ByteWriter) {
+    writer.write(",\n\"ladders\":")
+    let names = catalog.labelLadders.keys.sorted()
+    writer.writeJSONArray(names) { name in
+      writer.writeJSONInteger(Int(name))
+      writer.write(byte: UInt8(ascii: ","))
+      var before = [0..<catalog.names[Int(name)].utf16.count]
+      var encoded: [UInt16] = []
+      for rung in catalog.labelLadders[name]!.rungs {
+        if !encoded.isEmpty { encoded.append(UInt16(UInt8(ascii: " "))) }
+        for offset in Self.removedRanges(from: before, to: rung.pieces) {
+          encoded.append(UInt16(offset + Self.ladderOffsetBase))
+        }
+        before = rung.pieces
+      }
+      writer.writeJSONString(String(decoding: encoded, as: UTF16.self), for: .markup)
+    }
+  }
+
+  /// The code unit that stands for offset 0 in a ladder's string.
+  static let ladderOffsetBase = 0x5d
+
+  /// The fewest ranges that, removed from `before`, leave `after` (both
+  /// sorted pieces, `after` within `before`), as a flat `[start, end, ...]`:
+  /// each range covers a run of dropped offsets and any gaps of `before`
+  /// between them.
+  static func removedRanges(from before: [Range<Int>], to after: [Range<Int>]) -> [Int] {
+    let count = before.last?.upperBound ?? 0
+    // Per offset: 0 dropped already, 1 dropped by this rung, 2 kept.
+    var state = [UInt8](repeating: 0, count: count)
+    for piece in before { for offset in piece { state[offset] = 1 } }
+    for piece in after { for offset in piece { state[offset] = 2 } }
+    var removed: [Int] = []
+    var start = -1
+    for offset in 0..<count {
+      if state[offset] == 1, start < 0 { start = offset }
+      if state[offset] == 2, start >= 0 {
+        removed += [start, offset]
+        start = -1
+      }
+    }
+    if start >= 0 { removed += [start, count] }
+    return removed
   }
 }

@@ -47,6 +47,7 @@ struct FuzzCase {
     }
     if flag(7) {
       options.labelTruncation = .keepStart
+      options.labelStyle = .full
       options.negateDifferential = true
       normalize = true
     }

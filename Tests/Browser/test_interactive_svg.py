@@ -567,3 +567,95 @@ def test_search_shares_are_bounds_when_thin_frames_are_left_out(page, driver, re
     # Samples under a matching frame match, listed or not: no bounds then.
     search(page, driver, "^main$")
     assert page.text_of("matched") == "Matched: 100.00%"
+
+
+HAND_WRITTEN_NAMES = [
+    "std::vector<int, std::allocator<int> >::push_back(int const&)",
+    "void std::__1::sort<int*>(int*, int*) const",
+    "(anonymous namespace)::Parser::parse_expression(Token const&)",
+    "core::ptr::drop_in_place<alloc::vec::Vec<u8>>::h1a2b3c4d5e6f7a8b",
+    "tokio::runtime::task::harness::Harness<T,S>::poll::h0123456789abcdef",
+    "github.com/acme/service/internal/store.(*Store).LookupAccount",
+    "net/http.(*conn).serve",
+    "com.example.billing.invoices.InvoiceRenderer.renderLineItems(InvoiceRenderer.java:412)",
+    "java.util.concurrent.ThreadPoolExecutor.runWorker",
+    "main.handle (/home/ci/src/app/handlers/account.go:88)",
+    "numpy/_core/numeric.py:232 (ones)",
+    "/usr/lib/python3.12/json/decoder.py:raw_decode:353",
+]
+
+
+def sympy_names(count, rng):
+    names = set()
+    for line in SYMPY_CPU.read_text(encoding="utf-8").splitlines():
+        stack = line.rsplit(" ", 1)[0]
+        names.update(stack.split(";"))
+    return rng.sample(sorted(names), count)
+
+
+@pytest.mark.parametrize("flags", [[], ["--truncate-text-right"], ["--label-style", "full"]])
+def test_zoomed_abbreviated_labels_are_those_of_the_static_layout(page, render, flags):
+    # py-spy names of a real profile and hand-written C++, Rust, Go, Java,
+    # Fil and austin names, at many widths under a frame: zoomed there,
+    # every label (a whole name, a shorter form or a cut) is the one a
+    # static graph rooted at that frame shows.
+    rng = random.Random(11)
+    pool = sympy_names(40, rng) + HAND_WRITTEN_NAMES
+    lines = []
+    for _ in range(400):
+        depth = rng.randint(1, 5)
+        stack = ["main", "focus (module.py:1)"] + [rng.choice(pool) for _ in range(depth)]
+        lines.append(";".join(stack) + f" {int(rng.paretovariate(1.1) * 3)}")
+    lines.append("main;elsewhere 30000")
+    folded = "\n".join(lines) + "\n"
+    page.open(render(folded, *flags))
+    focus = page.index_of("focus (module.py:1)")
+    frames = {f["index"]: f for f in page.static_frames()}
+
+    def path(index, stop, frames):
+        names = []
+        while index != stop:
+            names.append(frames[index]["name"])
+            index = frames[index]["parent"]
+        return tuple(reversed(names))
+
+    # Unzoomed, the frames under focus are narrow: mostly no label or a cut.
+    page.click_frame(focus)
+    zoomed = {path(f["index"], focus, frames): f for f in page.shown() if not f["faded"]}
+    assert len(zoomed) > 100
+
+    page.open(render(folded, "--base", "focus (module.py:1)", *flags))
+    base = page.static_frames()
+    base_root = [f["index"] for f in base if f["name"] == "focus (module.py:1)"][0]
+    base_frames = {f["index"]: f for f in base}
+    compared = 0
+    shorter_forms = 0
+    for frame in base:
+        if frame["index"] <= base_root:
+            continue
+        key = path(frame["index"], base_root, base_frames)
+        if key not in zoomed:
+            continue  # too thin to draw in the whole graph, so not in its zoom
+        drawn = zoomed[key]
+        assert drawn["label"] == frame["label"], key
+        assert drawn["trailing"] == frame["trailing"], key
+        label = frame["label"]
+        if label and label != frame["name"] and "\u2026" not in label:
+            shorter_forms += 1
+        compared += 1
+    assert compared == len(zoomed) - 1 and compared > 100
+    if flags == ["--label-style", "full"]:
+        assert shorter_forms == 0
+    else:
+        assert shorter_forms >= 5
+
+
+def test_details_and_tooltips_give_the_whole_name_of_a_shortened_label(page, render):
+    name = "Basic._subs (sympy/core/basic.py:1285)"
+    page.open(render(f"main;{name} 30\nmain;other 70\n", "--width", "300"))
+    index = page.index_of(name)
+    frame = page.static_frames()[index]
+    assert frame["label"] in ("Basic._subs", "_subs"), frame["label"]
+    assert frame["title"] == f"{name} (30 samples, 30.00%)"
+    page.mouse_to_frame(index).perform()
+    assert page.text_of("details") == f"Function: {name} (30 samples, 30.00%)"

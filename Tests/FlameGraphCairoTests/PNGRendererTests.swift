@@ -56,6 +56,8 @@ import Testing
   @Test func rightAlignedLabelDrawsTheEndOfTheName() throws {
     var options = Options()
     options.imageWidth = 400
+    // Full labels: the whole name is cut (smart labels would show a shorter form).
+    options.labelStyle = .full
     let name = "package/subpackage/module_with_a_long_name.py:123 (Class.method_name)"
     let profile = try Profile(folded: "main;\(name) 3\nmain;other 2\n", options: options)
     let scene = FlameGraphLayout(options: options, measurer: CairoFixtures.measurer)

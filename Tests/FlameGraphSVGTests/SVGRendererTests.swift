@@ -81,6 +81,8 @@ import Testing
   @Test func truncatedLabelsAreRightAnchoredAndKeepTheEnd() throws {
     var options = Options()
     options.imageWidth = 300
+    // Full labels: the whole name is cut (smart labels would show a shorter form).
+    options.labelStyle = .full
     let name = "very/long/package/path/module_with_a_long_name.py:12 (function_name)"
     let document = try SVGDocument(folded: "main;\(name) 1\nmain;other 1\n", options: options)
     let label = try #require(document.labels.first { $0.text.hasPrefix("\u{2026}") })

@@ -110,14 +110,19 @@ public struct FlameGraphLayout: Sendable {
       geometry: SceneGeometry(
         sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
         labelPadding: LabelFitter.padding,
-        minimumKeptCharacters: LabelFitter.minimumKeptCharacters,
+        minimumKeptCharacters: placer.fitter.minimumKeptCharacters,
         ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
-        labelBaseline: labelBaseline(rowTop: 0), scaleTotal: scaleTotal > total ? scaleTotal : 0))
+        labelStyle: options.labelStyle, labelBaseline: labelBaseline(rowTop: 0),
+        scaleTotal: scaleTotal > total ? scaleTotal : 0))
     scene.sourceDiagnostics = placer.sourceDiagnostics
     if options.interactive {
       scene.catalog = FrameCatalogBuilder(
         profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
       ).catalog(for: frames)
+      if options.labelStyle == .smart, var catalog = scene.catalog {
+        catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
+        scene.catalog = catalog
+      }
     }
     return scene
   }

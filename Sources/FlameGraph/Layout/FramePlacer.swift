@@ -12,6 +12,8 @@ struct FramePlacer {
   private(set) var maximumDepth = 0
   private var nameCache: [String?]
   private var annotationCache: [FrameAnnotation??]
+  private var ladderCache: [LabelLadder?]
+  private var rootLadder: LabelLadder?
   private var decorations: FrameDecorations
 
   init(
@@ -23,7 +25,8 @@ struct FramePlacer {
     self.scale = scale
     self.minimumTotal = minimumTotal
     fitter = LabelFitter(
-      measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation)
+      measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation,
+      style: options.labelStyle)
     if profile.isDifferential {
       colorScheme = DifferentialColorScheme(negate: options.negateDifferential)
     } else if options.categories != nil {
@@ -36,6 +39,8 @@ struct FramePlacer {
     paletteMap = options.paletteMap
     nameCache = Array(repeating: nil, count: profile.frames.count)
     annotationCache = Array(repeating: nil, count: profile.frames.count)
+    ladderCache = Array(
+      repeating: nil, count: options.labelStyle == .smart ? profile.frames.count : 0)
     decorations = FrameDecorations(
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines)
   }
@@ -126,8 +131,9 @@ struct FramePlacer {
     tooltip += ")"
     let sourceLine = decorations.sourceLine(of: frame)
     if let sourceLine { tooltip += "\n" + sourceLine }
-    let label = fitter.fit(name, width: width).map { fitted in
-      let trailing = fitted.isTruncated && options.labelTruncation == .keepEnd
+    let label = fitter.fit(name, ladder: ladder(of: node, name: name), width: width).map {
+      fitted in
+      let trailing = fitted.isCut && options.labelTruncation == .keepEnd
       return FittedLabel(
         text: fitted.text,
         x: trailing ? x + width - LabelFitter.padding : x + LabelFitter.padding, y: 0,
@@ -159,6 +165,33 @@ struct FramePlacer {
     let name = profile.frames.name(of: frame)
     nameCache[Int(frame)] = name
     return name
+  }
+
+  /// The name's shorter forms, worked out once per frame; none with full labels.
+  private mutating func ladder(of node: NodeID, name: String) -> LabelLadder {
+    guard options.labelStyle == .smart else { return .empty }
+    let frame = profile.tree.frame(of: node)
+    if frame < 0 {
+      if rootLadder == nil { rootLadder = LabelAbbreviator.ladder(for: name) }
+      return rootLadder!
+    }
+    if let cached = ladderCache[Int(frame)] { return cached }
+    let ladder = LabelAbbreviator.ladder(for: name)
+    ladderCache[Int(frame)] = ladder
+    return ladder
+  }
+
+  /// The non-empty ladders of the catalog's names that boxes show, by name
+  /// index, for a viewer that fits labels again after a zoom.
+  mutating func ladders(of catalog: FrameCatalog, boxes: [FrameBox]) -> [Int32: LabelLadder] {
+    var ladders: [Int32: LabelLadder] = [:]
+    var seen = Set<Int32>()
+    for (index, nameIndex) in catalog.frameNames.enumerated() where seen.insert(nameIndex).inserted
+    {
+      let ladder = ladder(of: boxes[index].node, name: boxes[index].name)
+      if !ladder.rungs.isEmpty { ladders[nameIndex] = ladder }
+    }
+    return ladders
   }
 
   private mutating func annotation(of node: NodeID) -> FrameAnnotation? {

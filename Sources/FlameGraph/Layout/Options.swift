@@ -70,6 +70,10 @@ public struct Options: Sendable {
   /// Which end of a label that does not fit is kept (default: the end, so
   /// file names and function names stay visible).
   public var labelTruncation: LabelTruncation = .keepEnd
+  /// How a label that does not fit is shortened (default `.smart`: the
+  /// name's shorter forms, such as `func (file.py)` or `func`, before any
+  /// cut; `.full` cuts the whole name).
+  public var labelStyle: LabelStyle = .smart
 
   // MARK: Colors
 

@@ -42,7 +42,8 @@ public struct FrameBox: Sendable, Equatable {
 
 /// A label fitted into its box.
 public struct FittedLabel: Sendable, Equatable {
-  /// The text drawn: the name, or its end (or start) with an ellipsis.
+  /// The text drawn: the name, a shorter form of it (``LabelLadder``), or
+  /// the end (or start) of the name or of its shortest form with an ellipsis.
   public var text: String
   /// The anchor's x: the box's left plus padding for leading text, its
   /// right less padding for trailing text.
@@ -51,7 +52,7 @@ public struct FittedLabel: Sendable, Equatable {
   public var y: Double
   /// Which side of the box the text is attached to.
   public var alignment: LabelAlignment
-  /// Whether the name was cut to fit.
+  /// Whether the text is less than the whole name (a shorter form or a cut).
   public var isTruncated: Bool
   /// The text color, chosen for contrast with the fill.
   public var color: RGBColor

@@ -154,6 +154,8 @@ public struct SceneGeometry: Sendable, Equatable {
   public var ellipsis: String
   /// Which end of a label that does not fit is kept.
   public var truncation: LabelTruncation
+  /// Whether labels try their name's shorter forms before a cut.
+  public var labelStyle: LabelStyle = .full
   /// How far below the top of its row a label's baseline is, so that a
   /// viewer adding a label after a zoom places it like the layout does.
   public var labelBaseline: Double = 0

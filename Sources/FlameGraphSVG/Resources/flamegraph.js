@@ -17,9 +17,19 @@
  *   layout       the constants of the static layout: width, sidePadding,
  *                labelPadding, frameHeight, labelBaseline (below a row's
  *                top), fontSize, characterWidth, minimumKeptCharacters,
- *                ellipsis, truncation ("keepEnd" or "keepStart")
+ *                ellipsis, truncation ("keepEnd" or "keepStart"),
+ *                labelStyle ("smart", only when labels are smart) and
+ *                fullMinimumKeptCharacters (the minimum of source lines' cuts,
+ *                only with smart labels)
  *   rows         top and height of the boxes of each row, by depth
  *   names        distinct frame names; frames refer to them by index
+ *   ladders      smart labels only: the shorter forms of the names that have
+ *                any (LabelAbbreviator), flat: [name index, rungs, ...].
+ *                Rungs, longest first, are separated by spaces; a rung is
+ *                the one before it (the name, for the first) less ranges of
+ *                UTF-16 offsets into the name, as start and end characters
+ *                (offset o is the code unit o + 0x5d); a range may span
+ *                offsets already dropped
  *   frames       drawn frames as columns, in document order (depth first,
  *                parents first, left to right): parent (-1 for the root),
  *                name, total
@@ -141,6 +151,58 @@
   const minimumKept = layout.minimumKeptCharacters;
   const ellipsis = layout.ellipsis;
   const keepEnd = layout.truncation === 'keepEnd';
+  const smart = layout.labelStyle === 'smart';
+  // LabelFitter.minimumKeptCharacters: cuts of full labels and of source lines.
+  const fullMinimumKept = smart ? layout.fullMinimumKeptCharacters : minimumKept;
+
+  // Rungs by name index, built from their removed ranges when first
+  // needed: [{text, count}, ...], longest first.
+  const ladderEntries = new Map();
+  if (smart && data.ladders) {
+    for (let i = 0; i + 1 < data.ladders.length; i += 2) ladderEntries.set(data.ladders[i], data.ladders[i + 1]);
+  }
+  const ladderOf = new Map();
+  function rungsOfName(index) {
+    let rungs = ladderOf.get(index);
+    if (rungs === undefined) {
+      rungs = [];
+      const entry = ladderEntries.get(index);
+      if (entry !== undefined) {
+        const name = names[index];
+        const kept = new Uint8Array(name.length).fill(1);
+        for (const removed of entry.split(' ')) {
+          for (let p = 0; p + 1 < removed.length; p += 2) {
+            kept.fill(0, removed.charCodeAt(p) - 0x5d, removed.charCodeAt(p + 1) - 0x5d);
+          }
+          let text = '';
+          let start = -1;
+          for (let i = 0; i <= name.length; i++) {
+            if (i < name.length && kept[i]) {
+              if (start < 0) start = i;
+            } else if (start >= 0) {
+              text += name.slice(start, i);
+              start = -1;
+            }
+          }
+          rungs.push({ text, count: Array.from(text).length });
+        }
+      }
+      ladderOf.set(index, rungs);
+    }
+    return rungs;
+  }
+
+  // LabelFitter.isMeaningful over a cut's kept part: an ASCII letter or any
+  // non-ASCII code point.
+  function hasMeaningfulCharacter(text) {
+    for (let i = 0; i < text.length; i++) {
+      const code = text.charCodeAt(i);
+      if (code > 127) return true;
+      const folded = code | 32;
+      if (folded >= 97 && folded <= 122) return true;
+    }
+    return false;
+  }
 
   // Characters per name. Swift counts Characters (grapheme clusters); this
   // counts code points, the same for every name except those with
@@ -160,12 +222,26 @@
   // Sets fittedTrailing: whether the label ends at the box's right edge.
   let fittedTrailing = false;
   function fitLabel(index, width) {
-    return fitText(names[index], lengthOfName(index), width, keepEnd);
+    if (!smart) return fitText(names[index], lengthOfName(index), width, keepEnd, false);
+    // LabelFitter.fit with smart labels: the name, else the first rung that
+    // fits whole, else a cut of the last rung (or of the name).
+    fittedTrailing = false;
+    const available = width - 2 * labelPadding;
+    if (!(available > 0)) return '';
+    const room = Math.floor(available / advance + 1e-9);
+    const count = lengthOfName(index);
+    if (count <= room) return names[index];
+    const rungs = rungsOfName(index);
+    for (const rung of rungs) if (rung.count <= room) return rung.text;
+    const last = rungs.length > 0 ? rungs[rungs.length - 1] : null;
+    return fitText(last ? last.text : names[index], last ? last.count : count, width, keepEnd, true);
   }
 
   // `text` (of `count` characters) fitted in `width`, cut at its start
   // (keeping its end) or at its end.
-  function fitText(text, count, width, keepTheEnd) {
+  // A smart cut keeps at least minimumKeptCharacters with a meaningful one
+  // among them; other cuts (source lines too) follow full labels' rule.
+  function fitText(text, count, width, keepTheEnd, smartCut) {
     fittedTrailing = false;
     const available = width - 2 * labelPadding;
     if (!(available > 0)) return '';
@@ -173,14 +249,18 @@
     const room = Math.floor(available / advance + 1e-9);
     if (count <= room) return text;
     const kept = room - 1;
-    if (kept < minimumKept) return '';
+    if (kept < (smartCut ? minimumKept : fullMinimumKept)) return '';
     // Plain slicing when every code point is one UTF-16 unit.
     const characters = count === text.length ? null : Array.from(text);
+    const part = keepTheEnd
+      ? characters ? characters.slice(count - kept).join('') : text.slice(count - kept)
+      : characters ? characters.slice(0, kept).join('') : text.slice(0, kept);
+    if (smartCut && !hasMeaningfulCharacter(part)) return '';
     if (keepTheEnd) {
       fittedTrailing = true;
-      return ellipsis + (characters ? characters.slice(count - kept).join('') : text.slice(count - kept));
+      return ellipsis + part;
     }
-    return (characters ? characters.slice(0, kept).join('') : text.slice(0, kept)) + ellipsis;
+    return part + ellipsis;
   }
 
   // Source lines under labels, by frame: text, length, color. Layout cuts
@@ -299,7 +379,7 @@
     context.fillText(text, fittedTrailing ? x + width - labelPadding : x + labelPadding, top + layout.labelBaseline);
     const code = codeOf.get(i);
     if (code === undefined) return;
-    const line = fitText(code.text, code.count, width, false);
+    const line = fitText(code.text, code.count, width, false, false);
     if (line === '') return;
     context.font = codeFont;
     context.fillStyle = code.color;

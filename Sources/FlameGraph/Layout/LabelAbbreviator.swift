@@ -1,0 +1,152 @@
+/// Works out the shorter forms of a frame name (its ``LabelLadder``), so
+/// that a narrow frame shows its function rather than the end of a path.
+///
+/// Each frame-name syntax has its own ladder, longest first; a label cuts
+/// (with an ellipsis) only the last rung, or the whole name when there is
+/// no rung:
+///
+/// | syntax | rungs |
+/// |---|---|
+/// | py-spy `func (dir/file.py:12)` | `func (file.py:12)`, `func (file.py)`, `func` |
+/// | Fil `dir/file.py:12 (func)` | `file.py:12 (func)`, `func` |
+/// | austin `dir/file.py:func:12` | `file.py:func:12`, `func` |
+/// | Java `com.x.Bar.baz(Bar.java:12)` | `Bar.baz(Bar.java:12)`, `Bar.baz`, `baz` |
+/// | C++ `std::vector<int>::push_back(int const&)` | `std::vector::push_back`, `vector::push_back`, `push_back` |
+/// | Rust `core::ptr::drop_in_place<T>::h0123456789abcdef` | without the hash, without generics, then without modules |
+/// | Go `github.com/x/y.(*T).Method` | `y.(*T).Method`, `(*T).Method`, `Method` |
+///
+/// The function of py-spy, Fil, austin (and pprof's `func (file.go:12)`)
+/// names then continues with its own language's rungs. Names of no known
+/// syntax have no rungs.
+///
+/// ```swift
+/// LabelAbbreviator.ladder(for: "github.com/x/y.(*T).Method").rungs.map(\.text)
+/// // ["y.(*T).Method", "(*T).Method", "Method"]
+/// ```
+public enum LabelAbbreviator {
+  /// The longest name (in UTF-16 code units) that has a ladder: longer
+  /// ones are only cut. It bounds the work per name, and lets a viewer
+  /// write every offset into a name as one character.
+  public static let maximumLength = 50_000
+
+  /// The ladder of `name`: its shorter forms, each with fewer characters
+  /// than the one before.
+  public static func ladder(for name: String) -> LabelLadder {
+    let units = Array(name.utf16)
+    guard units.count > 1, units.count <= maximumLength else { return .empty }
+    var rungs: [LabelRung] = []
+    var longest = name.count
+    for form in forms(of: units, name: name) where !form.isEmpty {
+      let rung = LabelRung(units: units, pieces: form)
+      // Longest first, strictly: a rung no shorter than the one before
+      // would never be the one that fits.
+      guard rung.characterCount < longest, rung.characterCount > 0 else { continue }
+      rungs.append(rung)
+      longest = rung.characterCount
+    }
+    return LabelLadder(rungs: rungs)
+  }
+
+  /// The candidate forms, longest first, as pieces of `units`.
+  static func forms(of units: [UInt16], name: String) -> [[Range<Int>]] {
+    let all = 0..<units.count
+    if FrameNameSyntax.pySpy.parse(name) != nil {
+      return pySpyForms(units, hasLine: true)
+    }
+    if FrameNameSyntax.pySpyWithoutLine.parse(name) != nil {
+      return pySpyForms(units, hasLine: false)
+    }
+    if FrameNameSyntax.fil.parse(name) != nil { return filForms(units) }
+    if FrameNameSyntax.austin.parse(name) != nil { return austinForms(units) }
+    return functionForms(units, all)
+  }
+
+  /// `func (dir/file.py:12)`: `func (file.py:12)`, `func (file.py)`, `func`.
+  private static func pySpyForms(_ units: [UInt16], hasLine: Bool) -> [[Range<Int>]] {
+    let count = units.count
+    guard let open = openingParenthesis(units) else { return [] }
+    let fileEnd =
+      hasLine
+      ? (lastIndex(of: Unit.colon, in: units, open + 1..<count - 1) ?? count - 1) : count - 1
+    let base = fileStart(units, open + 1..<fileEnd)
+    var forms: [[Range<Int>]] = []
+    if base > open + 1 { forms.append([0..<open + 1, base..<count]) }
+    if hasLine { forms.append([0..<open + 1, base..<fileEnd, count - 1..<count]) }
+    let function = 0..<open - 1
+    forms.append([function])
+    return forms + functionForms(units, function)
+  }
+
+  /// `dir/file.py:12 (func)`: `file.py:12 (func)`, `func`.
+  private static func filForms(_ units: [UInt16]) -> [[Range<Int>]] {
+    let count = units.count
+    guard let open = openingParenthesis(units) else { return [] }
+    let base = fileStart(units, 0..<open - 1)
+    var forms: [[Range<Int>]] = []
+    if base > 0 { forms.append([base..<count]) }
+    let function = open + 1..<count - 1
+    forms.append([function])
+    return forms + functionForms(units, function)
+  }
+
+  /// `dir/file.py:func:12`: `file.py:func:12`, `func`.
+  private static func austinForms(_ units: [UInt16]) -> [[Range<Int>]] {
+    let count = units.count
+    guard let lineColon = lastIndex(of: Unit.colon, in: units, 0..<count),
+      let functionColon = lastIndex(of: Unit.colon, in: units, 0..<lineColon)
+    else { return [] }
+    let base = fileStart(units, 0..<functionColon)
+    var forms: [[Range<Int>]] = []
+    if base > 0 { forms.append([base..<count]) }
+    let function = functionColon + 1..<lineColon
+    forms.append([function])
+    return forms + functionForms(units, function)
+  }
+
+  /// The `(` that opens the group a name ends with, by balancing from the end.
+  static func openingParenthesis(_ units: [UInt16]) -> Int? {
+    var depth = 0
+    var index = units.count
+    while index > 0 {
+      index -= 1
+      if units[index] == Unit.closeParenthesis { depth += 1 }
+      if units[index] == Unit.openParenthesis {
+        depth -= 1
+        if depth == 0 { return index >= 2 ? index : nil }
+      }
+    }
+    return nil
+  }
+
+  /// Where the file's name starts in a path: after its last slash or backslash.
+  static func fileStart(_ units: [UInt16], _ range: Range<Int>) -> Int {
+    var index = range.upperBound
+    while index > range.lowerBound {
+      let unit = units[index - 1]
+      if unit == Unit.slash || unit == Unit.backslash { return index }
+      index -= 1
+    }
+    return range.lowerBound
+  }
+
+  static func lastIndex(of unit: UInt16, in units: [UInt16], _ range: Range<Int>) -> Int? {
+    range.reversed().first { units[$0] == unit }
+  }
+}
+
+/// The ASCII code units the abbreviator looks for.
+enum Unit {
+  static let space = UInt16(UInt8(ascii: " "))
+  static let colon = UInt16(UInt8(ascii: ":"))
+  static let dot = UInt16(UInt8(ascii: "."))
+  static let slash = UInt16(UInt8(ascii: "/"))
+  static let backslash = UInt16(UInt8(ascii: "\\"))
+  static let openParenthesis = UInt16(UInt8(ascii: "("))
+  static let closeParenthesis = UInt16(UInt8(ascii: ")"))
+  static let less = UInt16(UInt8(ascii: "<"))
+  static let greater = UInt16(UInt8(ascii: ">"))
+  static let openBracket = UInt16(UInt8(ascii: "["))
+  static let closeBracket = UInt16(UInt8(ascii: "]"))
+  static let minus = UInt16(UInt8(ascii: "-"))
+  static let openBrace = UInt16(UInt8(ascii: "{"))
+}

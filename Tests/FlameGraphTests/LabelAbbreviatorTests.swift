@@ -1,0 +1,156 @@
+import Foundation
+import Testing
+
+@testable import FlameGraph
+
+@Suite("Shorter forms of frame names")
+struct LabelAbbreviatorTests {
+  static func rungs(_ name: String) -> [String] {
+    LabelAbbreviator.ladder(for: name).rungs.map(\.text)
+  }
+
+  @Test func pySpyDropsTheDirectoriesThenTheLineThenTheFile() {
+    #expect(
+      Self.rungs("Basic._subs (sympy/core/basic.py:1285)") == [
+        "Basic._subs (basic.py:1285)", "Basic._subs (basic.py)", "Basic._subs", "_subs",
+      ])
+    #expect(
+      Self.rungs("<module> (symwork2.py:8)") == ["<module> (symwork2.py)", "<module>"])
+    #expect(
+      Self.rungs("__cacheit.<locals>.func_wrapper.<locals>.wrapper (sympy/core/cache.py:72)") == [
+        "__cacheit.<locals>.func_wrapper.<locals>.wrapper (cache.py:72)",
+        "__cacheit.<locals>.func_wrapper.<locals>.wrapper (cache.py)",
+        "__cacheit.<locals>.func_wrapper.<locals>.wrapper", "func_wrapper.<locals>.wrapper",
+        "wrapper",
+      ])
+  }
+
+  @Test func pythonLocalFunctionsKeepTheFunctionTheyAreLocalTo() {
+    #expect(
+      Self.rungs("Add._eval_derivative.<locals>.<listcomp> (sympy/core/add.py:504)").suffix(2) == [
+        "_eval_derivative.<locals>.<listcomp>", "<listcomp>",
+      ])
+    #expect(Self.rungs("f.<locals>.g") == ["g"])
+  }
+
+  @Test func pySpyWithoutLineNumbers() {
+    #expect(Self.rungs("load (app/io/reader.py)") == ["load (reader.py)", "load"])
+  }
+
+  @Test func filKeepsTheFunctionLast() {
+    #expect(
+      Self.rungs("numpy/_core/numeric.py:232 (ones)") == ["numeric.py:232 (ones)", "ones"])
+    #expect(Self.rungs("example.py:4 (make_big_array)") == ["make_big_array"])
+  }
+
+  @Test func austinHasTheFunctionBetweenFileAndLine() {
+    #expect(
+      Self.rungs("/usr/lib/python3.12/json/decoder.py:raw_decode:353") == [
+        "decoder.py:raw_decode:353", "raw_decode",
+      ])
+  }
+
+  @Test func javaDropsThePackageThenTheFileThenTheClass() {
+    #expect(
+      Self.rungs("com.example.foo.Bar.baz(Bar.java:12)") == [
+        "Bar.baz(Bar.java:12)", "Bar.baz", "baz",
+      ])
+    #expect(Self.rungs("java.util.HashMap.get") == ["HashMap.get", "get"])
+  }
+
+  @Test func cppDropsArgumentsAndTemplatesThenNamespaces() {
+    #expect(
+      Self.rungs("std::vector<int>::push_back(int const&)") == [
+        "std::vector::push_back", "vector::push_back", "push_back",
+      ])
+    #expect(
+      Self.rungs("void std::__1::sort<int*>(int*, int*) const") == [
+        "std::__1::sort", "__1::sort", "sort",
+      ])
+    #expect(Self.rungs("(anonymous namespace)::Parser::run()") == ["Parser::run", "run"])
+    #expect(Self.rungs("std::operator<<(std::ostream&, int)") == ["operator<<(std::ostream&, int)"])
+  }
+
+  @Test func rustDropsTheHashThenGenericsThenModules() {
+    #expect(
+      Self.rungs("core::ptr::drop_in_place<alloc::vec::Vec<u8>>::h1a2b3c4d5e6f7a8b") == [
+        "core::ptr::drop_in_place<alloc::vec::Vec<u8>>", "core::ptr::drop_in_place",
+        "ptr::drop_in_place", "drop_in_place",
+      ])
+    #expect(Self.rungs("<T as core::fmt::Display>::fmt") == ["fmt"])
+    #expect(
+      Self.rungs("tokio::runtime::task::harness::Harness<T,S>::poll::h0123456789abcdef") == [
+        "tokio::runtime::task::harness::Harness<T,S>::poll",
+        "tokio::runtime::task::harness::Harness::poll",
+        "runtime::task::harness::Harness::poll", "task::harness::Harness::poll",
+        "harness::Harness::poll", "Harness::poll", "poll",
+      ])
+  }
+
+  @Test func rustClosuresStayWithTheirFunction() {
+    #expect(
+      Self.rungs("tokio::runtime::fn_12<T5>::{{closure}}") == [
+        "tokio::runtime::fn_12::{{closure}}", "runtime::fn_12::{{closure}}", "fn_12::{{closure}}",
+      ])
+  }
+
+  @Test func veryLongNamesHaveNoLadder() {
+    let long = String(repeating: "a", count: LabelAbbreviator.maximumLength) + "::f"
+    #expect(Self.rungs(long).isEmpty)
+  }
+
+  @Test func goDropsTheModulePathThenThePackageThenTheReceiver() {
+    #expect(
+      Self.rungs("github.com/x/y.(*T).Method") == ["y.(*T).Method", "(*T).Method", "Method"])
+    #expect(Self.rungs("runtime.mallocgc") == ["mallocgc"])
+    #expect(
+      Self.rungs("main.foo (/home/me/src/app/main.go:42)") == [
+        "main.foo (main.go:42)", "main.foo (main.go)", "main.foo", "foo",
+      ])
+  }
+
+  @Test func namesOfNoSyntaxHaveNoRungs() {
+    for name in [
+      "all", "[unknown]", "[libc.so.6]", "libc.so.6+0x29234", "libfoo.so", "app.js", "x", "",
+      "main", "do_syscall_64_[k]", "12:34",
+    ] {
+      #expect(Self.rungs(name).isEmpty, "\(name)")
+    }
+  }
+
+  static let profiles = [
+    "Goldens/inputs/sympy-cpu.folded", "Goldens/inputs/long-names.folded",
+    "Goldens/inputs/small-cpu.folded", "Examples/seed-memory.folded",
+    "Examples/small-cpu.austin", "Examples/small-cpu-nolineno.folded",
+  ]
+
+  @Test(arguments: profiles)
+  func rungsGetShorterAndArePiecesOfTheName(profile: String) throws {
+    let url = URL(fileURLWithPath: #filePath).deletingLastPathComponent()
+      .appendingPathComponent("../../" + profile)
+    let text = try String(contentsOf: url, encoding: .utf8)
+    var names = Set<String>()
+    for line in text.split(separator: "\n") where !line.hasPrefix("#") {
+      guard let space = line.lastIndex(of: " ") else { continue }
+      for frame in line[..<space].split(separator: ";") { names.insert(String(frame)) }
+    }
+    var withFunction = 0
+    for name in names {
+      let ladder = LabelAbbreviator.ladder(for: name)
+      let units = Array(name.utf16)
+      var longest = name.count
+      for rung in ladder.rungs {
+        #expect(rung.characterCount < longest)
+        longest = rung.characterCount
+        let joined = rung.pieces.flatMap { units[$0] }
+        #expect(String(decoding: joined, as: UTF16.self) == rung.text)
+      }
+      if let location = FrameLocation(parsing: name), let function = location.function {
+        // Every py-spy, Fil and austin name has its function as a rung.
+        #expect(ladder.rungs.contains { $0.text == function }, "\(name)")
+        withFunction += 1
+      }
+    }
+    #expect(withFunction > 0)
+  }
+}
