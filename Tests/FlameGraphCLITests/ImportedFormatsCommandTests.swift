@@ -130,4 +130,27 @@ struct ImportedFormatsCommandTests {
     let wrong = try CommandRunner.run([file, "--weight", "bytes"])
     #expect(wrong.status == 64)
   }
+
+  @Test(arguments: ["{}", "[]", "{\"profile\": {\"samples\": []}}"])
+  func jsonOfNoKnownShapeIsNamedAsSuch(text: String) throws {
+    let result = try CommandRunner.run(["-"], input: Data(text.utf8))
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("not a valid JSON profile"))
+    #expect(!result.standardError.contains("folded"))
+  }
+
+  @Test func binaryDataIsNotCalledFoldedStacks() throws {
+    let bytes: [UInt8] =
+      [0x7F, 0x45, 0x4C, 0x46, 0x02, 0x01, 0x01, 0x00] + Array(repeating: 0, count: 64)
+    let result = try CommandRunner.run(["-"], input: Data(bytes))
+    #expect(result.status == 65)
+    #expect(result.standardError.contains("binary data but not a pprof profile"))
+  }
+
+  @Test func aFoldedLineStartingWithABracketIsStillFolded() throws {
+    let result = try CommandRunner.run(
+      ["--format", "folded", "-"], input: Data("[unknown];main 3\n".utf8))
+    #expect(result.status == 0)
+    #expect(String(decoding: result.standardOutput, as: UTF8.self) == "[unknown];main 3\n")
+  }
 }

@@ -26,9 +26,19 @@ public enum ProfileReader {
     var diagnostics = ParseDiagnostics()
     for source in sources {
       let input = try InputByteStream(opening: source)
-      let sourceFormat = try format ?? InputFormat.detect(input.peek(InputFormat.detectionLength))
+      let head = try input.peek(InputFormat.detectionLength)
+      let sourceFormat = format ?? InputFormat.detect(head)
+      let validBefore = diagnostics.validLineCount
       try sourceFormat.importer(with: options.importing)
         .importStacks(from: input, into: builder, diagnostics: &diagnostics)
+      // Input that fell through to folded stacks and gave none is more
+      // likely a format we do not know than broken folded stacks.
+      if format == nil, sourceFormat == .folded, diagnostics.validLineCount == validBefore,
+        let unknown = UnknownFormatHint(head: head)
+      {
+        throw InputError.invalidFormat(
+          format: unknown.kind, place: input.name, reason: unknown.reason)
+      }
     }
     return try FoldedStackReader.validated(
       builder.finish(factor: options.factor, diagnostics: diagnostics), strict: options.strict,
