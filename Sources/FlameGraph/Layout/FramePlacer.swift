@@ -131,7 +131,10 @@ struct FramePlacer {
     tooltip += ")"
     let sourceLine = decorations.sourceLine(of: frame)
     if let sourceLine { tooltip += "\n" + sourceLine }
-    let label = fitter.fit(name, ladder: ladder(of: node, name: name), width: width).map {
+    // Ladders are worked out only for names that do not fit whole; the
+    // viewer needs them for no other name either (a zoom only widens).
+    let ladder = fitter.fitsWhole(name, width: width) ? .empty : ladder(of: node, name: name)
+    let label = fitter.fit(name, ladder: ladder, width: width).map {
       fitted in
       let trailing = fitted.isCut && options.labelTruncation == .keepEnd
       return FittedLabel(
@@ -182,13 +185,15 @@ struct FramePlacer {
   }
 
   /// The non-empty ladders of the catalog's names that boxes show, by name
-  /// index, for a viewer that fits labels again after a zoom.
+  /// index, for a viewer that fits labels again after a zoom: those of the
+  /// names some box could not show whole (the others fit whole in any
+  /// zoom, which only widens frames).
   mutating func ladders(of catalog: FrameCatalog, boxes: [FrameBox]) -> [Int32: LabelLadder] {
     var ladders: [Int32: LabelLadder] = [:]
-    var seen = Set<Int32>()
-    for (index, nameIndex) in catalog.frameNames.enumerated() where seen.insert(nameIndex).inserted
-    {
-      let ladder = ladder(of: boxes[index].node, name: boxes[index].name)
+    // Every box is looked at: two frames (`f` and `f_[k]`) may show one name.
+    for (index, nameIndex) in catalog.frameNames.enumerated() where ladders[nameIndex] == nil {
+      let frame = profile.tree.frame(of: boxes[index].node)
+      guard let ladder = frame < 0 ? rootLadder : ladderCache[Int(frame)] else { continue }
       if !ladder.rungs.isEmpty { ladders[nameIndex] = ladder }
     }
     return ladders

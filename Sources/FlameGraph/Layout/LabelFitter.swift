@@ -59,6 +59,21 @@ public struct LabelFitter: Sendable {
     fit(name, ladder: .empty, width: width).map { ($0.text, $0.isTruncated) }
   }
 
+  /// Whether the whole of `name` fits a box of `width` points, in which case
+  /// ``fit(_:ladder:width:)`` gives it whatever the ladder: its shorter
+  /// forms need not be worked out (most frames of a profile are wide
+  /// enough, or so narrow that nothing is drawn).
+  func fitsWhole(_ name: String, width: Double) -> Bool {
+    let available = width - 2 * Self.padding
+    guard available > 0 else { return false }
+    if let advance = measurer.fixedAdvance(fontSize: fontSize) {
+      let ratio = (available / advance) + 1e-9
+      let room = ratio >= 1e15 ? 1_000_000_000_000_000 : (ratio >= 0 ? Int(ratio) : 0)
+      return name.count <= room
+    }
+    return measurer.width(of: name[...], fontSize: fontSize) <= available
+  }
+
   /// The label of `name`, whose shorter forms are `ladder`, in a box of
   /// `width` points; nil when none is worth drawing.
   public func fit(_ name: String, ladder: LabelLadder, width: Double) -> FittedText? {
