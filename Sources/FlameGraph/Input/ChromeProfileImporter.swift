@@ -28,7 +28,7 @@
 /// try ChromeProfileImporter(weight: .time).importStacks(
 ///   from: input, into: timed, diagnostics: &diagnostics)
 /// ```
-public struct ChromeProfileImporter: ProfileImporter {
+public struct ChromeProfileImporter: JSONDocumentImporter {
   /// What a sample counts.
   public enum Weight: Sendable, Equatable {
     /// One per sample: a profile of samples, as DevTools counts them.
@@ -47,20 +47,6 @@ public struct ChromeProfileImporter: ProfileImporter {
 
   /// An importer counting samples (``Weight/samples``) or time.
   public init(weight: Weight = .samples) { self.weight = weight }
-
-  /// Reads the whole input and adds one stack per sample.
-  ///
-  /// - Throws: ``InputError/tooLarge(path:limit:)`` past 1 GiB,
-  ///   ``InputError/invalidFormat(format:place:reason:)`` for input that is
-  ///   not JSON or not a CPU profile.
-  public func importStacks(
-    from input: InputByteStream, into builder: CallTreeBuilder,
-    diagnostics: inout ParseDiagnostics
-  ) throws {
-    let bytes = try input.readAll(limit: InputByteStream.wholeInputLimit)
-    let document = try JSONParser.parse(bytes, format: Self.formatName, source: input.name)
-    try importStacks(of: document, source: input.name, into: builder, diagnostics: &diagnostics)
-  }
 
   /// Adds the stacks of a parsed document.
   func importStacks(

@@ -54,7 +54,7 @@ public enum InputFormat: String, CaseIterable, Sendable {
     case .folded: return "folded stacks"
     case .pprof: return "pprof"
     case .perfScript: return PerfScriptImporter.formatName
-    case .chrome: return "Chrome CPU profile"
+    case .chrome: return ChromeProfileImporter.formatName + " profile"
     case .speedscope: return SpeedscopeImporter.formatName
     }
   }

@@ -29,7 +29,7 @@
 /// try SpeedscopeImporter(profile: .named("main thread")).importStacks(
 ///   from: input, into: builder, diagnostics: &diagnostics)
 /// ```
-public struct SpeedscopeImporter: ProfileImporter {
+public struct SpeedscopeImporter: JSONDocumentImporter {
   /// Which profiles of the file to read.
   public enum ProfileSelection: Sendable, Equatable {
     /// Every profile, merged.
@@ -50,20 +50,6 @@ public struct SpeedscopeImporter: ProfileImporter {
 
   /// An importer of every profile (``ProfileSelection/all``) or of some.
   public init(profile: ProfileSelection = .all) { self.profile = profile }
-
-  /// Reads the whole input and adds the stacks of the selected profiles.
-  ///
-  /// - Throws: ``InputError/tooLarge(path:limit:)`` past 1 GiB,
-  ///   ``InputError/invalidFormat(format:place:reason:)`` for input that is
-  ///   not JSON, not in speedscope's shape, or has no selected profile.
-  public func importStacks(
-    from input: InputByteStream, into builder: CallTreeBuilder,
-    diagnostics: inout ParseDiagnostics
-  ) throws {
-    let bytes = try input.readAll(limit: InputByteStream.wholeInputLimit)
-    let document = try JSONParser.parse(bytes, format: Self.formatName, source: input.name)
-    try importStacks(of: document, source: input.name, into: builder, diagnostics: &diagnostics)
-  }
 
   /// Adds the stacks of a parsed document.
   func importStacks(

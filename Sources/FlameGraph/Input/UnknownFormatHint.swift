@@ -14,12 +14,7 @@ struct UnknownFormatHint {
   /// A hint for the first bytes of an input, or nil when they look like
   /// text that could have been folded stacks.
   init?(head: ArraySlice<UInt8>) {
-    var start = head.startIndex
-    if head.count >= 3, head[start] == 0xEF, head[start + 1] == 0xBB, head[start + 2] == 0xBF {
-      start += 3
-    }
-    while start < head.endIndex, [0x20, 0x09, 0x0A, 0x0D].contains(head[start]) { start += 1 }
-    guard start < head.endIndex else { return nil }
+    guard let start = JSONHead.firstSignificantIndex(head) else { return nil }
     if head[start] == UInt8(ascii: "{") || head[start] == UInt8(ascii: "[") {
       kind = "JSON"
       reason =

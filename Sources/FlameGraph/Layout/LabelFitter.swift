@@ -67,9 +67,7 @@ public struct LabelFitter: Sendable {
     let available = width - 2 * Self.padding
     guard available > 0 else { return false }
     if let advance = measurer.fixedAdvance(fontSize: fontSize) {
-      let ratio = (available / advance) + 1e-9
-      let room = ratio >= 1e15 ? 1_000_000_000_000_000 : (ratio >= 0 ? Int(ratio) : 0)
-      return name.count <= room
+      return name.count <= Self.monospaceRoom(available: available, advance: advance)
     }
     return measurer.width(of: name[...], fontSize: fontSize) <= available
   }
@@ -106,15 +104,20 @@ public struct LabelFitter: Sendable {
     return cutLabel(characters, keeping: low)
   }
 
-  private func fitMonospace(
-    _ name: String, rungs: [LabelRung], available: Double, advance: Double
-  ) -> FittedText? {
+  /// How many characters of a monospace font fit `available` points.
+  private static func monospaceRoom(available: Double, advance: Double) -> Int {
     // A hair of tolerance so that a label exactly as wide as its room fits
     // whatever the rounding of the multiplication.
     let ratio = (available / advance) + 1e-9
     // Past any name's length a room only needs to be large: the clamp keeps
     // absurd widths or font sizes from overflowing Int (NaN gives no room).
-    let room = ratio >= 1e15 ? 1_000_000_000_000_000 : (ratio >= 0 ? Int(ratio) : 0)
+    return ratio >= 1e15 ? 1_000_000_000_000_000 : (ratio >= 0 ? Int(ratio) : 0)
+  }
+
+  private func fitMonospace(
+    _ name: String, rungs: [LabelRung], available: Double, advance: Double
+  ) -> FittedText? {
+    let room = Self.monospaceRoom(available: available, advance: advance)
     if name.count <= room { return FittedText(text: name, isTruncated: false, isCut: false) }
     for rung in rungs where rung.characterCount <= room {
       return FittedText(text: rung.text, isTruncated: true, isCut: false)
