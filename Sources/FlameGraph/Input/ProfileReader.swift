@@ -26,7 +26,8 @@ public enum ProfileReader {
     var diagnostics = ParseDiagnostics()
     for source in sources {
       let input = try InputByteStream(opening: source)
-      let head = try input.peek(InputFormat.detectionLength)
+      // The first bytes are looked at only to tell the format.
+      let head = format == nil ? try input.peek(InputFormat.detectionLength) : []
       let sourceFormat = format ?? InputFormat.detect(head)
       let validBefore = diagnostics.validLineCount
       try sourceFormat.importer(with: options.importing)
