@@ -659,3 +659,15 @@ def test_details_and_tooltips_give_the_whole_name_of_a_shortened_label(page, ren
     assert frame["title"] == f"{name} (30 samples, 30.00%)"
     page.mouse_to_frame(index).perform()
     assert page.text_of("details") == f"Function: {name} (30 samples, 30.00%)"
+
+
+def test_a_fitted_canvas_still_counts_the_cut_rows_in_search(page, driver, render):
+    folded = SEED_MEMORY.read_text(encoding="utf-8")
+    page.open(render(SEED_MEMORY, "--fit", "auto"))
+    assert page.script("return document.documentElement.classList.contains('fg-scripted')")
+    height = float(page.script("return document.documentElement.getAttribute('height')"))
+    assert height < 200  # the full graph is over 1,300 points tall
+    for term in ("importlib", "_call_with_frames_removed", "numpy/core"):
+        search(page, driver, term, plain=True)
+        expected = share_of(folded, lambda f, t=term: t in f)
+        assert page.text_of("matched") == f"Matched: {percent(expected)}%", term

@@ -65,11 +65,17 @@ public struct FlameGraphLayout: Sendable {
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
       scale: scale, minimumTotal: minimumTotal)
     var frames = placer.placeFrames()
+    var maximumDepth = placer.maximumDepth
+    var trim = CanvasTrim()
+    if options.canvasFit == .auto {
+      trim.trim(&frames)
+      maximumDepth = trim.maximumDepth
+    }
     let legend = LegendLayout(
       entries: placer.categoryShares(), options: options, top: topPadding - options.fontSize * 0.5,
       measurer: measurer)
     let rows = RowLayout(
-      frames: frames, maximumDepth: placer.maximumDepth, frameHeight: options.frameHeight)
+      frames: frames, maximumDepth: maximumDepth, frameHeight: options.frameHeight)
     let framesTop = topPadding + legend.height
     let height = framesTop + bottomPadding + rows.totalHeight
     for index in frames.indices {
@@ -117,7 +123,8 @@ public struct FlameGraphLayout: Sendable {
     scene.sourceDiagnostics = placer.sourceDiagnostics
     if options.interactive {
       scene.catalog = FrameCatalogBuilder(
-        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
+        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
+        cutNodes: trim.cutNodes
       ).catalog(for: frames)
       if options.labelStyle == .smart, var catalog = scene.catalog {
         catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
