@@ -7,8 +7,9 @@ extension LabelAbbreviator {
   static func functionForms(_ units: [UInt16], _ range: Range<Int>) -> [[Range<Int>]] {
     guard range.count > 1 else { return [] }
     if let path = rustPathWithoutHash(units, range) {
-      return [[path]] + colonPathForms(units, path)
+      return [[path]] + (rustLegacyForms(units, path) ?? colonPathForms(units, path))
     }
+    if let forms = rustLegacyForms(units, range) { return forms }
     if let forms = javaForms(units, range) { return forms }
     if contains(units, range, Unit.colon, Unit.colon) { return colonPathForms(units, range) }
     return dottedForms(units, range)

@@ -14,6 +14,8 @@
 /// | C++ `std::vector<int>::push_back(int const&)` | `std::vector::push_back`, `vector::push_back`, `push_back` |
 /// | Rust `core::ptr::drop_in_place<T>::h0123456789abcdef` | without the hash, without generics, then without modules |
 /// | Go `github.com/x/y.(*T).Method` | `y.(*T).Method`, `(*T).Method`, `Method` |
+/// | legacy Rust `_$LT$std..io..BufReader$LT$R$GT$$GT$::new::h…` | without the hash, `BufReader::new`, `new` |
+/// | V8 `LazyCompile:*parse /app/parser.js:12` | `parse parser.js:12`, `parse parser.js`, `parse` |
 ///
 /// The function of py-spy, Fil, austin (and pprof's `func (file.go:12)`)
 /// names then continues with its own language's rungs. Names of no known
@@ -58,6 +60,7 @@ public enum LabelAbbreviator {
     }
     if FrameNameSyntax.fil.parse(name) != nil { return filForms(units) }
     if FrameNameSyntax.austin.parse(name) != nil { return austinForms(units) }
+    if let forms = v8Forms(units, name: name) { return forms }
     return functionForms(units, all)
   }
 
