@@ -51,16 +51,9 @@ public struct FlameGraphLayout: Sendable {
   public func scene(for profile: Profile) -> Scene {
     let tree = profile.tree
     let total = profile.totalSamples
-    let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
-    // A fixed total below the root's would draw frames wider than the
-    // image: the root's total is used instead.
+    let scale = options.countScale(profileTotal: total)
     let scaleTotal = max(options.fixedTotal ?? total, total)
-    let scale = CountScale(total: scaleTotal, width: drawableWidth)
-    let minimumTotal: Double
-    switch options.minimumWidth {
-    case .points(let points): minimumTotal = scale.count(ofWidth: points)
-    case .percent(let percent): minimumTotal = total * percent / 100
-    }
+    let minimumTotal = options.minimumFrameTotal(profileTotal: total)
     var placer = FramePlacer(
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
       scale: scale, minimumTotal: minimumTotal)
