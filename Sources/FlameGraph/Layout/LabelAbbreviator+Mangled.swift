@@ -64,6 +64,7 @@ extension LabelAbbreviator {
   /// The tokens of a path with a legacy escape; nil when it has none.
   private static func rustTokens(_ units: [UInt16], _ path: Range<Int>) -> [RustToken]? {
     let dollar = UInt16(UInt8(ascii: "$"))
+    guard units[path].contains(dollar) else { return nil }
     var tokens: [RustToken] = []
     var hasEscape = false
     var index = path.lowerBound
@@ -74,7 +75,7 @@ extension LabelAbbreviator {
           units[$0] == dollar
         })
       {
-        let escape = String(decoding: units[index + 1..<end], as: UTF16.self)
+        let escape = UTF16Text.string(units[index + 1..<end])
         if escape.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
           tokens.append(RustToken(kind: rustEscapes[escape] ?? .other, range: index..<end + 1))
           hasEscape = true
@@ -168,8 +169,10 @@ extension LabelAbbreviator {
   /// `parse parser.js`, `parse`, then the function's own rungs; nil for
   /// other names.
   static func v8Forms(_ units: [UInt16], name: String) -> [[Range<Int>]]? {
-    guard let kindEnd = units.firstIndex(of: Unit.colon), kindEnd > 0,
-      v8CodeKinds.contains(String(decoding: units[..<kindEnd], as: UTF16.self))
+    // Kinds are capitalized words of at most 19 letters.
+    guard let first = units.first, first >= 65 && first <= 90,
+      let kindEnd = units.prefix(20).firstIndex(of: Unit.colon), kindEnd > 0,
+      v8CodeKinds.contains(UTF16Text.string(units[..<kindEnd]))
     else { return nil }
     var functionStart = kindEnd + 1
     if functionStart < units.count,
@@ -190,7 +193,7 @@ extension LabelAbbreviator {
       } ?? units.count
     let file = fileStart(units, location.lowerBound..<pathEnd)
     guard
-      FrameNameSyntax.looksLikeFileName(String(decoding: units[file..<pathEnd], as: UTF16.self))
+      FrameNameSyntax.looksLikeFileName(UTF16Text.string(units[file..<pathEnd]))
     else { return nil }
     let function = functionStart..<space
     var forms: [[Range<Int>]] = [[function.lowerBound..<space + 1, file..<units.count]]
