@@ -10,6 +10,7 @@ let package = Package(
     .library(name: "FlameGraphCairo", targets: ["FlameGraphCairo"]),
     .library(name: "FlameGraphJSON", targets: ["FlameGraphJSON"]),
     .executable(name: "flamegraph", targets: ["flamegraph"]),
+    .plugin(name: "RenderFlamegraphs", targets: ["RenderFlamegraphs"]),
   ],
   dependencies: [
     .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
@@ -45,6 +46,16 @@ let package = Package(
           verb: "update-goldens", description: "Regenerate Goldens/ from Goldens/goldens.tsv"),
         permissions: [
           .writeToPackageDirectory(reason: "The goldens are files of the package.")
+        ]),
+      dependencies: ["flamegraph"]),
+    .plugin(
+      name: "RenderFlamegraphs",
+      capability: .command(
+        intent: .custom(
+          verb: "render-flamegraphs",
+          description: "Render the profiles of flamegraphs.tsv (or a folder) for documentation"),
+        permissions: [
+          .writeToPackageDirectory(reason: "The images are files of the package's documentation.")
         ]),
       dependencies: ["flamegraph"]),
     .target(
