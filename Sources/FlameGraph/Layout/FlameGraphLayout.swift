@@ -10,6 +10,11 @@
 public struct FlameGraphLayout: Sendable {
   /// Space left and right of the frames, in points.
   public static let sidePadding: Double = 10
+  /// The width of frame outlines (``Options/frameStroke``), in points.
+  public static let frameStrokeWidth: Double = 0.5
+  /// Where the background gradient's colors stop: flat in the top and
+  /// bottom twentieths, as flamegraph.pl draws it.
+  public static let gradientStops = GradientStops(top: 0.05, bottom: 0.95)
 
   /// The options that shape the scene.
   public var options: Options
@@ -49,12 +54,29 @@ public struct FlameGraphLayout: Sendable {
 
   /// The scene of a profile.
   public func scene(for profile: Profile) -> Scene {
+    scene(for: profile, zoomedTo: profile.tree.root)
+  }
+
+  /// The scene of one node's subtree: the node spans the drawable width at
+  /// depth 0, as after a click in the interactive viewer, so that frames
+  /// too narrow to label in the whole graph get room. Shares and colors
+  /// stay those of the whole profile; ``Options/fixedTotal`` applies only
+  /// to the root, and a zoomed scene has no catalog.
+  ///
+  /// ```swift
+  /// let tree = profile.tree
+  /// let widest = tree.childIndex().children(of: tree.root).max { tree.total(of: $0) < tree.total(of: $1) }!
+  /// let zoomed = FlameGraphLayout(options: options).scene(for: profile, zoomedTo: widest)
+  /// ```
+  public func scene(for profile: Profile, zoomedTo zoomRoot: NodeID) -> Scene {
     let tree = profile.tree
     let total = profile.totalSamples
+    let isZoomed = zoomRoot != tree.root
     let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
     // A fixed total below the root's would draw frames wider than the
     // image: the root's total is used instead.
-    let scaleTotal = max(options.fixedTotal ?? total, total)
+    let scaleTotal =
+      isZoomed ? tree.total(of: zoomRoot) : max(options.fixedTotal ?? total, total)
     let scale = CountScale(total: scaleTotal, width: drawableWidth)
     let minimumTotal: Double
     switch options.minimumWidth {
@@ -64,6 +86,7 @@ public struct FlameGraphLayout: Sendable {
     var placer = FramePlacer(
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
       scale: scale, minimumTotal: minimumTotal)
+    placer.root = zoomRoot
     var frames = placer.placeFrames()
     let legend = LegendLayout(
       entries: placer.categoryShares(), options: options, top: topPadding - options.fontSize * 0.5,
@@ -106,16 +129,19 @@ public struct FlameGraphLayout: Sendable {
       legend: legend.entries, direction: options.direction, paletteMap: placer.paletteMap,
       frameStroke: options.frameStroke,
       searchColor: options.searchColor, totalSamples: total, countName: options.countName,
-      isInteractive: options.interactive,
+      isInteractive: options.interactive && !isZoomed,
       geometry: SceneGeometry(
         sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
         labelPadding: LabelFitter.padding,
         minimumKeptCharacters: placer.fitter.minimumKeptCharacters,
         ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
         labelStyle: options.labelStyle, labelBaseline: labelBaseline(rowTop: 0),
-        scaleTotal: scaleTotal > total ? scaleTotal : 0))
+        scaleTotal: !isZoomed && scaleTotal > total ? scaleTotal : 0))
     scene.sourceDiagnostics = placer.sourceDiagnostics
-    if options.interactive {
+    scene.frameStrokeWidth = Self.frameStrokeWidth
+    scene.gradientStops = Self.gradientStops
+    scene.codeSlant = .oblique
+    if options.interactive && !isZoomed {
       scene.catalog = FrameCatalogBuilder(
         profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
       ).catalog(for: frames)
