@@ -30,7 +30,8 @@ public struct ReportCommand: ParsableCommand {
 
   @Option(
     name: .shortAndLong,
-    help: "Write to this file: NAME.pdf, or NAME.png for NAME-1.png, NAME-2.png ... (default: PDF on standard output)."
+    help:
+      "Write to this file: NAME.pdf, or NAME.png for NAME-1.png, NAME-2.png ... (default: PDF on standard output)."
   )
   var output: String?
 
@@ -98,12 +99,14 @@ public struct ReportCommand: ParsableCommand {
   @Option(help: ArgumentHelp("Remove matching frames (repeatable).", valueName: "regex"))
   var hide: [String] = []
 
-  @Option(help: ArgumentHelp("Keep only stacks with a matching frame (repeatable).", valueName: "regex"))
+  @Option(
+    help: ArgumentHelp("Keep only stacks with a matching frame (repeatable).", valueName: "regex"))
   var focus: [String] = []
 
   @Option(
     name: .customLong("focus-root"),
-    help: ArgumentHelp("Like --focus, starting stacks at the first match (repeatable).", valueName: "regex"))
+    help: ArgumentHelp(
+      "Like --focus, starting stacks at the first match (repeatable).", valueName: "regex"))
   var focusRoot: [String] = []
 
   @Option(help: ArgumentHelp("Drop stacks with a matching frame (repeatable).", valueName: "regex"))
@@ -123,7 +126,8 @@ public struct ReportCommand: ParsableCommand {
 
   @Option(
     name: .customLong("source-path"),
-    help: "Read source lines of frames from files in this folder, then the current one (repeatable).")
+    help:
+      "Read source lines of frames from files in this folder, then the current one (repeatable).")
   var sourcePath: [String] = []
 
   @Flag(name: .customLong("no-source"), help: "Do not show source lines in frames.")
@@ -227,7 +231,9 @@ public struct ReportCommand: ParsableCommand {
         skipNext = true
         continue
       }
-      if argument.hasPrefix("--output=") || (argument.hasPrefix("-o") && argument != "-o" && !argument.hasPrefix("--")) {
+      if argument.hasPrefix("--output=")
+        || (argument.hasPrefix("-o") && argument != "-o" && !argument.hasPrefix("--"))
+      {
         continue
       }
       shown.append(argument)
@@ -242,9 +248,12 @@ public struct ReportCommand: ParsableCommand {
     try prepare(commandLine: commandLine).report
   }
 
-  private func prepare(commandLine: [String]) throws -> (report: Report, sources: RootedSourceFiles?, profile: Profile) {
+  private func prepare(commandLine: [String]) throws -> (
+    report: Report, sources: RootedSourceFiles?, profile: Profile
+  ) {
     let options = try makeOptions(commandLine: commandLine)
-    let sources: [InputSource] = files.isEmpty ? [.standardInput] : files.map(InputSource.init(argument:))
+    let sources: [InputSource] =
+      files.isEmpty ? [.standardInput] : files.map(InputSource.init(argument:))
     let profile: Profile
     if diff {
       let before = try Profile(reading: [sources[0]], format: inputFormat, options: options.graph)
@@ -300,7 +309,9 @@ public struct ReportCommand: ParsableCommand {
       case .png:
         let pages = try pageImages(of: prepared.report)
         let paths = ReportFormat.pagePaths(of: output ?? "report.png", count: pages.count)
-        for (path, bytes) in zip(paths, pages) { outputs.append((try OutputFile(path: path), bytes)) }
+        for (path, bytes) in zip(paths, pages) {
+          outputs.append((try OutputFile(path: path), bytes))
+        }
       }
       for (file, bytes) in outputs { try file.write { $0.write(bytes: bytes) } }
     } catch let error as OutputError {

@@ -8,7 +8,8 @@ enum ShellQuoting {
 
   static func quoted(_ argument: String) -> String {
     let plain = argument.unicodeScalars.allSatisfy { scalar in
-      (scalar.value >= 0x30 && scalar.value <= 0x39) || (scalar.value | 32 >= 0x61 && scalar.value | 32 <= 0x7a)
+      (scalar.value >= 0x30 && scalar.value <= 0x39)
+        || (scalar.value | 32 >= 0x61 && scalar.value | 32 <= 0x7a)
         || "-_./=:,+%@".unicodeScalars.contains(scalar)
     }
     if plain && !argument.isEmpty { return argument }

@@ -59,7 +59,8 @@ struct CairoPageDrawer {
 
   private func drawText(_ run: TextRun, _ context: OpaquePointer) {
     cairo_select_font_face(
-      context, font.family, run.slant == .oblique ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
+      context, font.family,
+      run.slant == .oblique ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
       run.weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
     cairo_set_font_size(context, run.fontSize)
     let text = CairoText.drawable(run.text)

@@ -62,7 +62,8 @@ struct CairoSceneDrawer {
     if let code = frame.code {
       // Slanted as the scene says; same advances in a monospace font.
       cairo_select_font_face(
-        context, font.family, scene.codeSlant == .oblique ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
+        context, font.family,
+        scene.codeSlant == .oblique ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
         CAIRO_FONT_WEIGHT_NORMAL)
       setColor(code.color, context)
       cairo_move_to(context, code.x, code.y)

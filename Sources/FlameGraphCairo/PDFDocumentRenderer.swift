@@ -38,7 +38,8 @@ public struct PDFDocumentRenderer {
       guard page.width >= PDFRenderer.minimumPageSide, page.height >= PDFRenderer.minimumPageSide,
         page.width <= PDFRenderer.maximumPageSide, page.height <= PDFRenderer.maximumPageSide
       else {
-        throw CairoError(message: "a page of \(page.width) x \(page.height) points is not a PDF page")
+        throw CairoError(
+          message: "a page of \(page.width) x \(page.height) points is not a PDF page")
       }
     }
     let surface = cairo_pdf_surface_create_for_stream(

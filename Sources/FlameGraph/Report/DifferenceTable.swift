@@ -30,10 +30,17 @@ struct DifferenceTable {
     let headerBaseline = composer.y + rowHeight - 4
     let small = ReportStyle.smallSize
     let muted = ReportStyle.muted
-    composer.text("#", x: x0 + Self.rankWidth, y: headerBaseline, size: small, weight: .bold, color: muted, anchor: .end)
-    composer.text("Function (self)", x: nameX, y: headerBaseline, size: small, weight: .bold, color: muted)
-    for (title, x) in [("Before", beforeRight), ("After", afterRight), ("Change", changeRight), ("Relative", relativeRight)] {
-      composer.text(title, x: x, y: headerBaseline, size: small, weight: .bold, color: muted, anchor: .end)
+    composer.text(
+      "#", x: x0 + Self.rankWidth, y: headerBaseline, size: small, weight: .bold, color: muted,
+      anchor: .end)
+    composer.text(
+      "Function (self)", x: nameX, y: headerBaseline, size: small, weight: .bold, color: muted)
+    for (title, x) in [
+      ("Before", beforeRight), ("After", afterRight), ("Change", changeRight),
+      ("Relative", relativeRight),
+    ] {
+      composer.text(
+        title, x: x, y: headerBaseline, size: small, weight: .bold, color: muted, anchor: .end)
     }
     composer.y += rowHeight
     composer.add(
@@ -49,13 +56,18 @@ struct DifferenceTable {
       let top = composer.y
       let baseline = top + rowHeight / 2 + size * 0.35
       if index % 2 == 0 {
-        composer.add(.rectangle(Rect(x: x0, y: top, width: right - x0, height: rowHeight), fill: ReportStyle.zebra))
+        composer.add(
+          .rectangle(
+            Rect(x: x0, y: top, width: right - x0, height: rowHeight), fill: ReportStyle.zebra))
       }
-      composer.text("\(index + 1)", x: x0 + Self.rankWidth, y: baseline, size: size, color: muted, anchor: .end)
+      composer.text(
+        "\(index + 1)", x: x0 + Self.rankWidth, y: baseline, size: size, color: muted, anchor: .end)
       var name = composer.fit(row.name, width: nameWidth, size: size)
       if name != row.name {
         let marker = " [\(footnotes.count + 1)]"
-        name = composer.fit(row.name, width: nameWidth - composer.width(marker, size: size), size: size) + marker
+        name =
+          composer.fit(row.name, width: nameWidth - composer.width(marker, size: size), size: size)
+          + marker
         footnotes.append(row.name)
       }
       composer.text(name, x: nameX, y: baseline, size: size)
@@ -77,7 +89,8 @@ struct DifferenceTable {
       }
       let length = largestChange > 0 ? Self.barWidth * min(1, abs(change) / largestChange) : 0
       composer.add(
-        .rectangle(Rect(x: barX, y: top + 3, width: max(0.5, length), height: rowHeight - 6), fill: color))
+        .rectangle(
+          Rect(x: barX, y: top + 3, width: max(0.5, length), height: rowHeight - 6), fill: color))
       composer.y += rowHeight
     }
     if !footnotes.isEmpty {

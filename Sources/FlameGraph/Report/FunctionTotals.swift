@@ -28,7 +28,9 @@ struct FunctionTotals {
           FunctionShare(name: name, selfCount: 0, total: 0, beforeSelfCount: 0, beforeTotal: 0))
       }
     }
-    let excluded = ancestor.map { tree.frame(of: $0) }.flatMap { $0 >= 0 ? functionOfFrame[Int($0)] : nil }
+    let excluded = ancestor.map { tree.frame(of: $0) }.flatMap {
+      $0 >= 0 ? functionOfFrame[Int($0)] : nil
+    }
     let stacks = Self.stacks(of: tree)
     // The stack that last counted each function, so a recursion counts once.
     var countedIn = [Int](repeating: -1, count: functions.count)
@@ -62,8 +64,7 @@ struct FunctionTotals {
 
   /// The distinct stacks: each node with samples of its own, with its own
   /// counts (after, and before in a differential profile).
-  private static func stacks(of tree: CallTree) -> [(node: NodeID, after: Double, before: Double)]
-  {
+  private static func stacks(of tree: CallTree) -> [(node: NodeID, after: Double, before: Double)] {
     guard tree.isDifferential else {
       return tree.nodesWithSelfSamples().map { ($0, tree.selfCount(of: $0), 0) }
     }
@@ -76,7 +77,8 @@ struct FunctionTotals {
       let node = NodeID(index)
       let after = tree.selfCount(of: node)
       // Rounding leftovers of subtracted totals are not samples.
-      let before = abs(beforeSelf[index]) > tree.beforeTotal(of: node) * 1e-9 ? beforeSelf[index] : 0
+      let before =
+        abs(beforeSelf[index]) > tree.beforeTotal(of: node) * 1e-9 ? beforeSelf[index] : 0
       return after != 0 || before != 0 ? (node, after, before) : nil
     }
   }

@@ -38,7 +38,8 @@ public struct HotPathSelector: Sendable {
   /// first, each with the scene its page shows: `view` lays out a box's
   /// page, and a candidate whose subtree a page already chosen shows
   /// readably is skipped.
-  public func select(from overview: Scene, view: (FrameBox) -> Scene) -> [(index: Int, view: Scene)] {
+  public func select(from overview: Scene, view: (FrameBox) -> Scene) -> [(index: Int, view: Scene)]
+  {
     let boxes = overview.frames
     guard count > 0, let root = boxes.first, root.total > 0 else { return [] }
     let readability = Readability(boxes)
@@ -66,7 +67,8 @@ public struct HotPathSelector: Sendable {
       if shownReadably.contains(boxes[candidate].node) { continue }
       let duplicate = chosen.contains { taken in
         let related =
-          isAncestor(taken.index, of: candidate, boxes) || isAncestor(candidate, of: taken.index, boxes)
+          isAncestor(taken.index, of: candidate, boxes)
+          || isAncestor(candidate, of: taken.index, boxes)
         let ratio =
           min(boxes[taken.index].total, boxes[candidate].total)
           / max(boxes[taken.index].total, boxes[candidate].total)

@@ -69,7 +69,8 @@ struct PageComposer {
   ) {
     add(
       .text(
-        TextRun(text: text, x: x, y: y, fontSize: size, anchor: anchor, weight: weight, color: color)))
+        TextRun(
+          text: text, x: x, y: y, fontSize: size, anchor: anchor, weight: weight, color: color)))
   }
 
   /// The lines of `text` wrapped to `width`: breaks after spaces and after

@@ -15,7 +15,8 @@ extension ReportLayout {
         + "function itself; relative changes are against before. In the graphs, red frames grew "
         + "and blue ones shrank.",
       size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: anchor)
-    let largest = (regressions + improvements).map { abs($0.selfCount - $0.beforeSelfCount) }.max() ?? 0
+    let largest =
+      (regressions + improvements).map { abs($0.selfCount - $0.beforeSelfCount) }.max() ?? 0
     composer.heading("Biggest regressions", anchor: anchor)
     DifferenceTable(rows: regressions, largestChange: largest, color: ReportStyle.regression)
       .draw(on: &composer, anchor: anchor)

@@ -52,24 +52,27 @@ extension ReportLayout {
   /// portrait page shows it larger. A graph that must shrink is laid out
   /// wider by as much, so that once scaled it still spans the page's width.
   func wholeGraph(of profile: Profile) -> PlacedGraph {
-    func placed(landscape: Bool) -> PlacedGraph {
-      let room = contentHeight(landscape: landscape) - Self.graphHeadingRoom
-      let width = contentWidth(landscape: landscape)
-      var scene = graph(of: profile, width: width)
-      var band = Self.band(of: scene)
-      var scale = min(1, room / max(1, band.scene.height))
-      if scale < 1 {
-        scene = graph(of: profile, width: width / scale)
-        band = Self.band(of: scene)
-        scale = min(room / max(1, band.scene.height), width / scene.width)
-      }
-      return PlacedGraph(
-        laidOut: scene, band: band.scene, bandTop: band.top, landscape: landscape, scale: scale)
+    // The height hardly depends on the width (only frames too thin to draw
+    // change with it): one layout tells both orientations' scales.
+    var scene = graph(of: profile, width: contentWidth(landscape: true))
+    var band = Self.band(of: scene)
+    func fit(landscape: Bool) -> Double {
+      min(
+        1, (contentHeight(landscape: landscape) - Self.graphHeadingRoom) / max(1, band.scene.height)
+      )
     }
-    let wide = placed(landscape: true)
-    guard wide.scale < 1 else { return wide }
-    let tall = placed(landscape: false)
-    return tall.scale > wide.scale ? tall : wide
+    let landscape = fit(landscape: true) >= fit(landscape: false)
+    let width = contentWidth(landscape: landscape)
+    var scale = fit(landscape: landscape)
+    if scale < 1 || !landscape {
+      scene = graph(of: profile, width: width / scale)
+      band = Self.band(of: scene)
+      scale = min(
+        (contentHeight(landscape: landscape) - Self.graphHeadingRoom) / max(1, band.scene.height),
+        width / scene.width, 1)
+    }
+    return PlacedGraph(
+      laidOut: scene, band: band.scene, bandTop: band.top, landscape: landscape, scale: scale)
   }
 
   /// The rows of a scene and its legend, without its title.
@@ -79,20 +82,42 @@ extension ReportLayout {
   }
 
   /// The room above and below a hot path's graph: heading, shares,
-  /// breadcrumb (at most four lines) and the table of callees.
-  func hotPathOverhead() -> (above: Double, below: Double) {
+  /// breadcrumb (at most four lines) and the table of callees with its
+  /// footnotes, measured by laying the table out on a scratch page.
+  func hotPathOverhead(callees: ShareTable, landscape: Bool) -> (above: Double, below: Double) {
     let above = Self.graphHeadingRoom + 4 * ReportStyle.smallSize * 1.45 + 8
-    let below =
-      ReportStyle.rowHeight * Double(options.calleeCount + 1) + ReportStyle.headingSize * 2 + 40
-    return (above, below)
+    var scratch = makeComposer()
+    scratch.startPage(anchor: "scratch", landscape: landscape)
+    let start = scratch.y
+    scratch.heading("Heaviest callees", keepWith: 0, anchor: "scratch")
+    scratch.paragraph("Functions", size: ReportStyle.smallSize, anchor: "scratch")
+    callees.draw(on: &scratch, anchor: "scratch")
+    return (above, scratch.y - start + 8)
+  }
+
+  /// The table of a hot path's heaviest callees.
+  func calleeTable(of box: FrameBox, profile: Profile, plan: PagePlan?) -> ShareTable {
+    let callees = FunctionTotals(profile: profile, under: box.node).top(options.calleeCount) {
+      $0.total
+    }
+    let largest = callees.first?.total ?? 0
+    return ShareTable(
+      rows: callees.map { callee in
+        ShareTable.Row(
+          name: callee.name, share: box.total > 0 ? callee.total / box.total : 0,
+          bar: largest > 0 ? callee.total / largest : 0, count: callee.total,
+          page: plan?.page(ofFunction: callee.name))
+      }, barColor: ReportStyle.totalBar, shareTitle: "Of frame", unit: unit)
   }
 
   /// A hot path's graph as its page shows it: the frame zoomed to a
   /// landscape page's width, or a portrait one's when that shows more of
   /// its depth; rows beyond the page's room are left out.
   func hotPathGraph(of profile: Profile, box: FrameBox) -> HotPathGraph {
-    let overhead = hotPathOverhead()
+    // Without links, more names get footnotes: the room is never too small.
+    let table = calleeTable(of: box, profile: profile, plan: nil)
     func placed(landscape: Bool) -> HotPathGraph {
+      let overhead = hotPathOverhead(callees: table, landscape: landscape)
       let zoomed = graph(of: profile, zoomedTo: box.node, width: contentWidth(landscape: landscape))
       var room = contentHeight(landscape: landscape) - overhead.above - overhead.below
       // Too little room left by the table: the table goes on a page of its own.
@@ -116,11 +141,17 @@ extension ReportLayout {
     composer.startPage(anchor: "graph", landscape: graph.landscape)
     composer.heading("Whole profile", keepWith: 0, anchor: "graph")
     var note =
-      (options.graph.direction == .icicle ? "Icicle graph: callers above callees" : "Flame graph: callers below callees")
+      (options.graph.direction == .icicle
+        ? "Icicle graph: callers above callees" : "Flame graph: callers below callees")
       + "; a frame's width is its share of all \(CountFormatter.count(graph.laidOut.totalSamples)) \(unit)."
-    if !plan.hotPaths.isEmpty { note += " Outlined frames have a page of their own (click to go there)." }
-    if graph.scale < 1 { note += " Drawn at \(Int((graph.scale * 100).rounded()))% to fit the page." }
-    composer.paragraph(note, size: ReportStyle.smallSize, color: ReportStyle.muted, maximumLines: 2, anchor: "graph")
+    if !plan.hotPaths.isEmpty {
+      note += " Outlined frames have a page of their own (click to go there)."
+    }
+    if graph.scale < 1 {
+      note += " Drawn at \(Int((graph.scale * 100).rounded()))% to fit the page."
+    }
+    composer.paragraph(
+      note, size: ReportStyle.smallSize, color: ReportStyle.muted, maximumLines: 2, anchor: "graph")
     composer.y += 4
     let origin = Point(x: composer.left, y: composer.y)
     composer.add(.scene(graph.band, origin: origin, scale: graph.scale))
@@ -137,11 +168,13 @@ extension ReportLayout {
   private func outline(_ rect: Rect, on composer: inout PageComposer) {
     let corners = [
       Point(x: rect.x, y: rect.y), Point(x: rect.x + rect.width, y: rect.y),
-      Point(x: rect.x + rect.width, y: rect.y + rect.height), Point(x: rect.x, y: rect.y + rect.height),
+      Point(x: rect.x + rect.width, y: rect.y + rect.height),
+      Point(x: rect.x, y: rect.y + rect.height),
     ]
     for index in corners.indices {
       composer.add(
-        .line(from: corners[index], to: corners[(index + 1) % 4], color: ReportStyle.link, width: 1.2))
+        .line(
+          from: corners[index], to: corners[(index + 1) % 4], color: ReportStyle.link, width: 1.2))
     }
   }
 
@@ -152,9 +185,6 @@ extension ReportLayout {
     plan: PagePlan, on composer: inout PageComposer
   ) {
     let anchor = PagePlan.hotPathAnchor(number - 1)
-    let callees = FunctionTotals(profile: profile, under: box.node).top(options.calleeCount) {
-      $0.total
-    }
     composer.startPage(anchor: anchor, landscape: graph.landscape)
     composer.heading("Hot path \(number): \(box.name)", keepWith: 0, anchor: anchor)
     let total = profile.totalSamples
@@ -178,15 +208,7 @@ extension ReportLayout {
       "Functions called from this frame, by the samples of the stacks through them, as a share of the frame's.",
       size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: anchor)
     composer.y += 2
-    let largest = callees.first?.total ?? 0
-    ShareTable(
-      rows: callees.map { callee in
-        ShareTable.Row(
-          name: callee.name, share: box.total > 0 ? callee.total / box.total : 0,
-          bar: largest > 0 ? callee.total / largest : 0, count: callee.total,
-          page: plan.page(ofFunction: callee.name))
-      }, barColor: ReportStyle.totalBar, shareTitle: "Of frame", unit: unit
-    ).draw(on: &composer, anchor: anchor)
+    calleeTable(of: box, profile: profile, plan: plan).draw(on: &composer, anchor: anchor)
   }
 
   /// The frame's callers, root first, as a wrapped line of names; the
@@ -212,7 +234,9 @@ extension ReportLayout {
     var tokens = callers.map { caller in
       (text: composer.fit(caller.name, width: min(200, width), size: size), node: caller.node)
     }
-    func lines(of tokens: [(text: String, node: NodeID)]) -> [[(text: String, node: NodeID, x: Double)]] {
+    func lines(of tokens: [(text: String, node: NodeID)]) -> [[(
+      text: String, node: NodeID, x: Double
+    )]] {
       var result: [[(text: String, node: NodeID, x: Double)]] = [[]]
       var x = 0.0
       for token in tokens {
@@ -237,23 +261,33 @@ extension ReportLayout {
       laidOut = lines(of: tokens)
     }
     composer.ensureRoom(lineHeight * Double(laidOut.count), anchor: "")
-    composer.text(label, x: composer.left, y: composer.y + size, size: size, weight: .bold, color: ReportStyle.muted)
+    composer.text(
+      label, x: composer.left, y: composer.y + size, size: size, weight: .bold,
+      color: ReportStyle.muted)
     for (lineIndex, line) in laidOut.enumerated() {
       for (tokenIndex, token) in line.enumerated() {
         let x = composer.left + labelWidth + token.x
         let page = token.node >= 0 ? plan.page(of: token.node) : nil
         let separatorText = tokenIndex > 0 || lineIndex > 0 ? separator : ""
         if tokenIndex > 0 {
-          composer.text(separator, x: x - separatorWidth, y: composer.y + size, size: size, color: ReportStyle.muted)
+          composer.text(
+            separator, x: x - separatorWidth, y: composer.y + size, size: size,
+            color: ReportStyle.muted)
         } else if !separatorText.isEmpty {
           // A wrapped line starts with its separator in the margin of the label.
-          composer.text("\u{203A}", x: x - 2, y: composer.y + size, size: size, color: ReportStyle.muted, anchor: .end)
+          composer.text(
+            "\u{203A}", x: x - 2, y: composer.y + size, size: size, color: ReportStyle.muted,
+            anchor: .end)
         }
-        composer.text(token.text, x: x, y: composer.y + size, size: size, color: page == nil ? ReportStyle.text : ReportStyle.link)
+        composer.text(
+          token.text, x: x, y: composer.y + size, size: size,
+          color: page == nil ? ReportStyle.text : ReportStyle.link)
         if let page {
           composer.add(
             .link(
-              Rect(x: x, y: composer.y, width: composer.width(token.text, size: size), height: lineHeight),
+              Rect(
+                x: x, y: composer.y, width: composer.width(token.text, size: size),
+                height: lineHeight),
               destination: page.anchor))
         }
       }
@@ -274,9 +308,17 @@ extension ReportLayout {
       let composer = makeComposer()
       let titleRoom = right - left - composer.width(number, size: size) - 20
       pages[index].items += [
-        .line(from: Point(x: left, y: ruleY), to: Point(x: right, y: ruleY), color: ReportStyle.rule, width: 0.5),
-        .text(TextRun(text: composer.fit(options.title, width: titleRoom, size: size), x: left, y: baseline, fontSize: size, color: ReportStyle.muted)),
-        .text(TextRun(text: number, x: right, y: baseline, fontSize: size, anchor: .end, color: ReportStyle.muted)),
+        .line(
+          from: Point(x: left, y: ruleY), to: Point(x: right, y: ruleY), color: ReportStyle.rule,
+          width: 0.5),
+        .text(
+          TextRun(
+            text: composer.fit(options.title, width: titleRoom, size: size), x: left, y: baseline,
+            fontSize: size, color: ReportStyle.muted)),
+        .text(
+          TextRun(
+            text: number, x: right, y: baseline, fontSize: size, anchor: .end,
+            color: ReportStyle.muted)),
       ]
     }
   }
@@ -284,14 +326,17 @@ extension ReportLayout {
   /// Bookmarks: the summary, the differences, the whole graph and each hot path.
   func outline(pages: [Page], plan: PagePlan) -> [OutlineEntry] {
     var entries = [OutlineEntry(title: "Summary", destination: "summary")]
-    if plan.differential { entries.append(OutlineEntry(title: "Differences", destination: "differences")) }
+    if plan.differential {
+      entries.append(OutlineEntry(title: "Differences", destination: "differences"))
+    }
     entries.append(OutlineEntry(title: "Whole profile", destination: "graph"))
     if !plan.hotPaths.isEmpty {
       entries.append(
         OutlineEntry(
           title: "Hot paths", destination: PagePlan.hotPathAnchor(0),
           children: plan.hotPaths.enumerated().map { index, box in
-            OutlineEntry(title: "\(index + 1). \(box.name)", destination: PagePlan.hotPathAnchor(index))
+            OutlineEntry(
+              title: "\(index + 1). \(box.name)", destination: PagePlan.hotPathAnchor(index))
           }))
     }
     return entries

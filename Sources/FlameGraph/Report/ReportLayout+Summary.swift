@@ -22,7 +22,8 @@ extension ReportLayout {
     if !legend.isEmpty { layoutCategories(legend, on: &composer) }
     let total = profile.totalSamples
     let unitTotal = "\(CountFormatter.count(total)) \(unit)"
-    composer.heading("Top functions by self", anchor: anchor)
+    composer.heading(
+      "Top functions by self", keepWith: tableHeight(topBySelf.count), anchor: anchor)
     composer.paragraph(
       "Samples in the function itself, not in what it calls, as a share of all \(unitTotal).",
       size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: anchor)
@@ -31,7 +32,8 @@ extension ReportLayout {
       topBySelf, key: \.selfCount, total: total, color: ReportStyle.selfBar, title: "Self",
       plan: plan
     ).draw(on: &composer, anchor: anchor)
-    composer.heading("Top functions by total", anchor: anchor)
+    composer.heading(
+      "Top functions by total", keepWith: tableHeight(topByTotal.count), anchor: anchor)
     composer.paragraph(
       "Samples of the stacks through the function, each stack counted once however deep the "
         + "recursion, as a share of all \(unitTotal).",
@@ -41,6 +43,12 @@ extension ReportLayout {
       topByTotal, key: \.total, total: total, color: ReportStyle.totalBar, title: "Total",
       plan: plan
     ).draw(on: &composer, anchor: anchor)
+  }
+
+  /// The room a table of `rows` rows takes with its explanation, so that
+  /// a heading starts a page rather than leave its table split.
+  func tableHeight(_ rows: Int) -> Double {
+    ReportStyle.rowHeight * Double(rows + 1) + ReportStyle.lineHeight + 8
   }
 
   func shareTable(
@@ -59,22 +67,34 @@ extension ReportLayout {
   }
 
   /// Label and value lines: sources, total, stacks, functions, date, command.
-  private func layoutFacts(profile: Profile, totals: FunctionTotals, on composer: inout PageComposer) {
+  private func layoutFacts(
+    profile: Profile, totals: FunctionTotals, on composer: inout PageComposer
+  ) {
     let tree = profile.tree
     let total = profile.totalSamples
     var facts: [(String, String)] = []
     facts.append(
-      (options.sources.count > 1 ? "Profiles" : "Profile",
-       options.sources.isEmpty ? "standard input" : options.sources.joined(separator: ", ")))
+      (
+        options.sources.count > 1 ? "Profiles" : "Profile",
+        options.sources.isEmpty ? "standard input" : options.sources.joined(separator: ", ")
+      ))
     if profile.isDifferential {
       let before = tree.beforeTotal(of: tree.root)
-      let change = before > 0 ? " (" + (total >= before ? "+" : "") + CountFormatter.percent((total - before) / before) + "%)" : ""
-      facts.append(("Total", "\(CountFormatter.count(total)) \(unit) after, \(CountFormatter.count(before)) before\(change)"))
+      let change =
+        before > 0
+        ? " (" + (total >= before ? "+" : "") + CountFormatter.percent((total - before) / before)
+          + "%)" : ""
+      facts.append(
+        (
+          "Total",
+          "\(CountFormatter.count(total)) \(unit) after, \(CountFormatter.count(before)) before\(change)"
+        ))
     } else {
       facts.append(("Total", "\(CountFormatter.count(total)) \(unit)"))
     }
     let functions = totals.functions.filter { $0.total > 0 || $0.beforeTotal > 0 }.count
-    facts.append(("Stacks", CountFormatter.count(Double(tree.nodesWithSelfSamples().count)) + " distinct"))
+    facts.append(
+      ("Stacks", CountFormatter.count(Double(tree.nodesWithSelfSamples().count)) + " distinct"))
     facts.append(("Functions", CountFormatter.count(Double(functions)) + " distinct"))
     if !options.date.isEmpty { facts.append(("Date", options.date)) }
     if !options.commandLine.isEmpty { facts.append(("Command", options.commandLine)) }
@@ -95,9 +115,14 @@ extension ReportLayout {
     if plan.differential { entries.append(("Differences", "differences", plan.differencesPage)) }
     entries.append(("Whole profile", "graph", plan.graphPage))
     for (index, box) in plan.hotPaths.enumerated() {
-      entries.append(("Hot path \(index + 1): \(box.name)", PagePlan.hotPathAnchor(index), plan.hotPathPage(index)))
+      entries.append(
+        (
+          "Hot path \(index + 1): \(box.name)", PagePlan.hotPathAnchor(index),
+          plan.hotPathPage(index)
+        ))
     }
-    composer.heading("Contents", keepWith: ReportStyle.lineHeight * Double(entries.count), anchor: "summary")
+    composer.heading(
+      "Contents", keepWith: ReportStyle.lineHeight * Double(entries.count), anchor: "summary")
     let size = ReportStyle.bodySize
     for (title, anchor, number) in entries {
       composer.ensureRoom(ReportStyle.lineHeight, anchor: "summary")
@@ -106,10 +131,14 @@ extension ReportLayout {
       composer.text(
         composer.fit(title, width: room, size: size), x: composer.left,
         y: composer.y + size, size: size, color: ReportStyle.link)
-      composer.text(pageText, x: composer.right, y: composer.y + size, size: size, color: ReportStyle.link, anchor: .end)
+      composer.text(
+        pageText, x: composer.right, y: composer.y + size, size: size, color: ReportStyle.link,
+        anchor: .end)
       composer.add(
         .link(
-          Rect(x: composer.left, y: composer.y, width: composer.contentWidth, height: ReportStyle.lineHeight),
+          Rect(
+            x: composer.left, y: composer.y, width: composer.contentWidth,
+            height: ReportStyle.lineHeight),
           destination: anchor))
       composer.y += ReportStyle.lineHeight
     }
@@ -133,11 +162,17 @@ extension ReportLayout {
     for entry in legend.sorted(by: { $0.share > $1.share }) {
       composer.ensureRoom(rowHeight, anchor: "summary")
       let baseline = composer.y + rowHeight / 2 + size * 0.35
-      composer.text(composer.fit(entry.name, width: nameRoom, size: size), x: composer.left, y: baseline, size: size)
-      composer.text(CountFormatter.percent(entry.share) + "%", x: shareRight, y: baseline, size: size, anchor: .end)
+      composer.text(
+        composer.fit(entry.name, width: nameRoom, size: size), x: composer.left, y: baseline,
+        size: size)
+      composer.text(
+        CountFormatter.percent(entry.share) + "%", x: shareRight, y: baseline, size: size,
+        anchor: .end)
       let length = largest > 0 ? barRoom * entry.share / largest : 0
       composer.add(
-        .rectangle(Rect(x: barX, y: composer.y + 2, width: max(0.5, length), height: rowHeight - 4), fill: entry.color))
+        .rectangle(
+          Rect(x: barX, y: composer.y + 2, width: max(0.5, length), height: rowHeight - 4),
+          fill: entry.color))
       composer.y += rowHeight
     }
   }

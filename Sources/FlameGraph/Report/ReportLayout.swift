@@ -74,8 +74,10 @@ public struct ReportLayout: Sendable {
     let differential = profile.isDifferential
     let topBySelf = totals.top(options.topFunctionCount) { $0.selfCount }
     let topByTotal = totals.top(options.topFunctionCount) { $0.total }
-    let regressions = differential ? totals.top(options.differenceCount) { $0.selfCount - $0.beforeSelfCount } : []
-    let improvements = differential ? totals.top(options.differenceCount) { $0.beforeSelfCount - $0.selfCount } : []
+    let regressions =
+      differential ? totals.top(options.differenceCount) { $0.selfCount - $0.beforeSelfCount } : []
+    let improvements =
+      differential ? totals.top(options.differenceCount) { $0.beforeSelfCount - $0.selfCount } : []
     // The summary's length decides the numbers of the later pages, which
     // it shows: laid out again in the rare case it was not one page.
     var summaryPages = 1

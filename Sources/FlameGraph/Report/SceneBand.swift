@@ -44,7 +44,9 @@ enum SceneBand {
     }
     cropped.frames = frames
     cropped.legend = scene.legend.compactMap { entry in
-      guard entry.swatch.y >= top, entry.swatch.y + entry.swatch.height <= bottom else { return nil }
+      guard entry.swatch.y >= top, entry.swatch.y + entry.swatch.height <= bottom else {
+        return nil
+      }
       var moved = entry
       moved.swatch.y -= top
       moved.textY -= top

@@ -41,18 +41,22 @@ struct ShareTable {
     let nameWidth = shareRight - Self.shareWidth - Self.gap - nameX
     var footnotes: [String] = []
     composer.ensureRoom(rowHeight * Double(min(rows.count, 4) + 1), anchor: anchor)
-    drawHeader(on: &composer, nameX: nameX, shareRight: shareRight, barX: barX,
+    drawHeader(
+      on: &composer, nameX: nameX, shareRight: shareRight, barX: barX,
       countRight: countRight, pageRight: pageRight)
     for (index, row) in rows.enumerated() {
       if composer.y + rowHeight > composer.bottom {
         composer.startPage(anchor: "\(anchor)-\(composer.pages.count + 1)")
-        drawHeader(on: &composer, nameX: nameX, shareRight: shareRight, barX: barX,
+        drawHeader(
+          on: &composer, nameX: nameX, shareRight: shareRight, barX: barX,
           countRight: countRight, pageRight: pageRight)
       }
       let top = composer.y
       let baseline = top + rowHeight / 2 + size * 0.35
       if index % 2 == 0 {
-        composer.add(.rectangle(Rect(x: x0, y: top, width: right - x0, height: rowHeight), fill: ReportStyle.zebra))
+        composer.add(
+          .rectangle(
+            Rect(x: x0, y: top, width: right - x0, height: rowHeight), fill: ReportStyle.zebra))
       }
       composer.text(
         "\(index + 1)", x: x0 + Self.rankWidth, y: baseline, size: size, color: ReportStyle.muted,
@@ -66,13 +70,15 @@ struct ShareTable {
         footnotes.append(row.name)
       }
       composer.text(
-        name, x: nameX, y: baseline, size: size, color: row.page == nil ? ReportStyle.text : ReportStyle.link)
+        name, x: nameX, y: baseline, size: size,
+        color: row.page == nil ? ReportStyle.text : ReportStyle.link)
       composer.text(
         CountFormatter.percent(row.share) + "%", x: shareRight, y: baseline, size: size,
         anchor: .end)
       let barLength = max(0.5, Self.barWidth * min(1, max(0, row.bar)))
       composer.add(
-        .rectangle(Rect(x: barX, y: top + 3, width: barLength, height: rowHeight - 6), fill: barColor))
+        .rectangle(
+          Rect(x: barX, y: top + 3, width: barLength, height: rowHeight - 6), fill: barColor))
       composer.text(
         composer.fit(CountFormatter.count(row.count), width: Self.countWidth, size: size),
         x: countRight, y: baseline, size: size, anchor: .end)
@@ -81,7 +87,8 @@ struct ShareTable {
           "p. \(page.number)", x: pageRight, y: baseline, size: size, color: ReportStyle.link,
           anchor: .end)
         composer.add(
-          .link(Rect(x: x0, y: top, width: right - x0, height: rowHeight), destination: page.anchor))
+          .link(Rect(x: x0, y: top, width: right - x0, height: rowHeight), destination: page.anchor)
+        )
       }
       composer.y += rowHeight
     }
@@ -103,17 +110,22 @@ struct ShareTable {
     let size = ReportStyle.smallSize
     let baseline = composer.y + ReportStyle.rowHeight - 4
     let muted = ReportStyle.muted
-    composer.text("#", x: composer.left + Self.rankWidth, y: baseline, size: size, weight: .bold, color: muted, anchor: .end)
+    composer.text(
+      "#", x: composer.left + Self.rankWidth, y: baseline, size: size, weight: .bold, color: muted,
+      anchor: .end)
     composer.text("Function", x: nameX, y: baseline, size: size, weight: .bold, color: muted)
-    composer.text(shareTitle, x: shareRight, y: baseline, size: size, weight: .bold, color: muted, anchor: .end)
+    composer.text(
+      shareTitle, x: shareRight, y: baseline, size: size, weight: .bold, color: muted, anchor: .end)
     composer.text(
       composer.fit(unit, width: Self.countWidth, size: size, weight: .bold), x: countRight,
       y: baseline, size: size, weight: .bold, color: muted, anchor: .end)
-    composer.text("Page", x: pageRight, y: baseline, size: size, weight: .bold, color: muted, anchor: .end)
+    composer.text(
+      "Page", x: pageRight, y: baseline, size: size, weight: .bold, color: muted, anchor: .end)
     composer.y += ReportStyle.rowHeight
     composer.add(
       .line(
-        from: Point(x: composer.left, y: composer.y - 1), to: Point(x: composer.right, y: composer.y - 1),
+        from: Point(x: composer.left, y: composer.y - 1),
+        to: Point(x: composer.right, y: composer.y - 1),
         color: ReportStyle.rule, width: 0.5))
   }
 }
