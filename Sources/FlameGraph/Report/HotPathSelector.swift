@@ -12,8 +12,9 @@
 ///    zooming a frame or its near-whole callee shows the same picture.
 /// 3. The widest remaining candidates are taken, up to
 ///    ``ReportOptions/hotPathCount``, skipping one whose total is within
-///    90% of a frame already taken above or below it, for the same reason,
-///    and one that the page of a frame already taken shows readably.
+///    90% of a frame already taken above or below it (the whole graph,
+///    the root's, counts as taken), for the same reason, and one that the
+///    page of a frame already taken shows readably.
 ///
 /// ```swift
 /// let chosen = HotPathSelector(minimumShare: 0.05, count: 5).select(from: overview) { box in
@@ -65,13 +66,14 @@ public struct HotPathSelector: Sendable {
     var shownReadably = Set<NodeID>()
     for candidate in ranked where chosen.count < count {
       if shownReadably.contains(boxes[candidate].node) { continue }
-      let duplicate = chosen.contains { taken in
+      // The whole graph (the root's view) counts as taken.
+      let duplicate = ([0] + chosen.map(\.index)).contains { taken in
         let related =
-          isAncestor(taken.index, of: candidate, boxes)
-          || isAncestor(candidate, of: taken.index, boxes)
+          taken == 0 || isAncestor(taken, of: candidate, boxes)
+          || isAncestor(candidate, of: taken, boxes)
         let ratio =
-          min(boxes[taken.index].total, boxes[candidate].total)
-          / max(boxes[taken.index].total, boxes[candidate].total)
+          min(boxes[taken].total, boxes[candidate].total)
+          / max(boxes[taken].total, boxes[candidate].total)
         return related && ratio >= Self.sameViewRatio
       }
       if duplicate { continue }
