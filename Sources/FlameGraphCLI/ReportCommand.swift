@@ -12,7 +12,7 @@ public struct ReportCommand: ParsableCommand {
     discussion: """
       The report has a summary (sources, totals, the top functions by self and by \
       total share, the categories with --categories), the whole graph (an icicle \
-      unless --flame), a page for each hot path (a frame of at least 5% of the \
+      unless --flame), a page for each hot path (a frame whose callees hold 5% of the \
       total that the whole graph cannot show readably, zoomed to the page width, \
       up to --hot-paths of them), and with two counts per line or --diff the \
       biggest regressions and improvements. The PDF has bookmarks, links from \

@@ -2,8 +2,8 @@
 ///
 /// The rule, on the boxes of the whole graph as the report draws it:
 ///
-/// 1. A frame (not the root) is a candidate when it holds at least
-///    ``ReportOptions/hotPathMinimumShare`` of the total (5%), and its
+/// 1. A frame (not the root) is a candidate when its callees hold at
+///    least ``ReportOptions/hotPathMinimumShare`` of the total (5%), and its
 ///    subtree is not fully readable in the whole graph: some frame in it
 ///    has its label cut, shortened or missing, or has callees too thin to
 ///    draw.
@@ -46,8 +46,10 @@ public struct HotPathSelector: Sendable {
     let readability = Readability(boxes)
     let threshold = root.total * minimumShare
     func isCandidate(_ index: Int) -> Bool {
-      index > 0 && !readability.isReadable[index] && boxes[index].total >= threshold
-        && boxes[index].total > 0
+      // What a zoom shows is the callees: a frame whose time is its own
+      // is read from the tables.
+      index > 0 && !readability.isReadable[index] && boxes[index].total > 0
+        && boxes[index].total - boxes[index].selfCount >= threshold
     }
     var ends = Set<Int>()
     for index in boxes.indices where isCandidate(index) {

@@ -22,7 +22,8 @@ public struct ReportOptions: Sendable {
   public var paper: Paper = .a4
   /// The most hot-path pages (default 5; 0 for none).
   public var hotPathCount = 5
-  /// The share of the total a frame needs to get a hot-path page (default
+  /// The share of the total a frame's callees need for it to get a
+  /// hot-path page (default
   /// 0.05, 5%); see ``HotPathSelector`` for the whole rule.
   public var hotPathMinimumShare = 0.05
   /// Rows of each top-functions table (default 10).
