@@ -72,27 +72,34 @@ public struct FlameGraphLayout: Sendable {
     let tree = profile.tree
     let total = profile.totalSamples
     let isZoomed = zoomRoot != tree.root
-    let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
-    // A fixed total below the root's would draw frames wider than the
-    // image: the root's total is used instead.
-    let scaleTotal =
-      isZoomed ? tree.total(of: zoomRoot) : max(options.fixedTotal ?? total, total)
-    let scale = CountScale(total: scaleTotal, width: drawableWidth)
-    let minimumTotal: Double
-    switch options.minimumWidth {
-    case .points(let points): minimumTotal = scale.count(ofWidth: points)
-    case .percent(let percent): minimumTotal = total * percent / 100
+    // A zoomed scene's node spans the drawable width; the root follows the
+    // options (a fixed total included).
+    let scale =
+      isZoomed
+      ? CountScale(
+        total: tree.total(of: zoomRoot), width: max(1, options.imageWidth - 2 * Self.sidePadding))
+      : options.countScale(profileTotal: total)
+    let scaleTotal = isZoomed ? tree.total(of: zoomRoot) : max(options.fixedTotal ?? total, total)
+    var minimumTotal = options.minimumFrameTotal(profileTotal: total)
+    if isZoomed, case .points(let points) = options.minimumWidth {
+      minimumTotal = scale.count(ofWidth: points)
     }
     var placer = FramePlacer(
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
       scale: scale, minimumTotal: minimumTotal)
     placer.root = zoomRoot
     var frames = placer.placeFrames()
+    var maximumDepth = placer.maximumDepth
+    var trim = CanvasTrim()
+    if options.canvasFit == .auto {
+      trim.trim(&frames)
+      maximumDepth = trim.maximumDepth
+    }
     let legend = LegendLayout(
       entries: placer.categoryShares(), options: options, top: topPadding - options.fontSize * 0.5,
       measurer: measurer)
     let rows = RowLayout(
-      frames: frames, maximumDepth: placer.maximumDepth, frameHeight: options.frameHeight)
+      frames: frames, maximumDepth: maximumDepth, frameHeight: options.frameHeight)
     let framesTop = topPadding + legend.height
     let height = framesTop + bottomPadding + rows.totalHeight
     for index in frames.indices {
@@ -143,7 +150,8 @@ public struct FlameGraphLayout: Sendable {
     scene.codeSlant = .oblique
     if options.interactive && !isZoomed {
       scene.catalog = FrameCatalogBuilder(
-        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
+        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
+        cutNodes: trim.cutNodes
       ).catalog(for: frames)
       if options.labelStyle == .smart, var catalog = scene.catalog {
         catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
