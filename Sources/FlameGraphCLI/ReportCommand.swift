@@ -82,6 +82,10 @@ public struct ReportCommand: ParsableCommand {
   @Flag(help: "Flame graphs (roots at the bottom) instead of icicles.")
   var flame = false
 
+  @Option(
+    help: "auto (default): graphs end at the deepest labelled frame; full: a row for every depth.")
+  var fit: CanvasFit = .auto
+
   @Flag(help: "Color by width: the wider a frame, the more saturated and red.")
   var colordiffusion = false
 
@@ -197,6 +201,7 @@ public struct ReportCommand: ParsableCommand {
     }
     graph.showSourceCode = !noSource
     graph.direction = flame ? .flame : .icicle
+    graph.canvasFit = fit
     graph.colorDiffusion = colordiffusion
     graph.palette = colors
     graph.countName = countname

@@ -10,8 +10,10 @@
 public struct ReportOptions: Sendable {
   /// The options of the graphs drawn (whole profile and hot paths); by
   /// default an icicle (roots on top, read like a traceback) in 8-point
-  /// type on 12-point rows, not interactive. Its ``Options/countName`` is
-  /// the unit shown throughout.
+  /// type on 12-point rows, ending at the deepest labeled frame
+  /// (``CanvasFit/auto``: a tower too thin to name does not shrink the
+  /// whole graph to fit its page), not interactive. Its
+  /// ``Options/countName`` is the unit shown throughout.
   public var graph: Options
   /// The title on the summary page and in the PDF's metadata (default
   /// "Performance report").
@@ -52,6 +54,7 @@ public struct ReportOptions: Sendable {
     graph.direction = .icicle
     graph.fontSize = 8
     graph.frameHeight = 12
+    graph.canvasFit = .auto
     graph.interactive = false
   }
 }
