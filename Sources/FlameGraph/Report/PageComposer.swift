@@ -61,8 +61,7 @@ struct PageComposer {
       .text ?? String(LabelFitter.ellipsis)
   }
 
-  /// Writes a run at the cursor's line (its baseline `size` below `y`... as
-  /// given) and returns nothing; the caller moves the cursor.
+  /// Writes a run with its baseline at `y`; the caller moves the cursor.
   mutating func text(
     _ text: String, x: Double, y: Double, size: Double, weight: FontWeight = .normal,
     color: RGBColor = ReportStyle.text, anchor: TextAnchor = .start
