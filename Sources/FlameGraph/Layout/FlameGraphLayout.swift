@@ -10,6 +10,11 @@
 public struct FlameGraphLayout: Sendable {
   /// Space left and right of the frames, in points.
   public static let sidePadding: Double = 10
+  /// The width of frame outlines (``Options/frameStroke``), in points.
+  public static let frameStrokeWidth: Double = 0.5
+  /// Where the background gradient's colors stop: flat in the top and
+  /// bottom twentieths, as flamegraph.pl draws it.
+  public static let gradientStops = GradientStops(top: 0.05, bottom: 0.95)
 
   /// The options that shape the scene.
   public var options: Options
@@ -49,14 +54,40 @@ public struct FlameGraphLayout: Sendable {
 
   /// The scene of a profile.
   public func scene(for profile: Profile) -> Scene {
+    scene(for: profile, zoomedTo: profile.tree.root)
+  }
+
+  /// The scene of one node's subtree: the node spans the drawable width at
+  /// depth 0, as after a click in the interactive viewer, so that frames
+  /// too narrow to label in the whole graph get room. Shares and colors
+  /// stay those of the whole profile; ``Options/fixedTotal`` applies only
+  /// to the root, and a zoomed scene has no catalog.
+  ///
+  /// ```swift
+  /// let tree = profile.tree
+  /// let widest = tree.childIndex().children(of: tree.root).max { tree.total(of: $0) < tree.total(of: $1) }!
+  /// let zoomed = FlameGraphLayout(options: options).scene(for: profile, zoomedTo: widest)
+  /// ```
+  public func scene(for profile: Profile, zoomedTo zoomRoot: NodeID) -> Scene {
     let tree = profile.tree
     let total = profile.totalSamples
-    let scale = options.countScale(profileTotal: total)
-    let scaleTotal = max(options.fixedTotal ?? total, total)
-    let minimumTotal = options.minimumFrameTotal(profileTotal: total)
+    let isZoomed = zoomRoot != tree.root
+    // A zoomed scene's node spans the drawable width; the root follows the
+    // options (a fixed total included).
+    let scale =
+      isZoomed
+      ? CountScale(
+        total: tree.total(of: zoomRoot), width: max(1, options.imageWidth - 2 * Self.sidePadding))
+      : options.countScale(profileTotal: total)
+    let scaleTotal = isZoomed ? tree.total(of: zoomRoot) : max(options.fixedTotal ?? total, total)
+    var minimumTotal = options.minimumFrameTotal(profileTotal: total)
+    if isZoomed, case .points(let points) = options.minimumWidth {
+      minimumTotal = scale.count(ofWidth: points)
+    }
     var placer = FramePlacer(
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
       scale: scale, minimumTotal: minimumTotal)
+    placer.root = zoomRoot
     var frames = placer.placeFrames()
     var maximumDepth = placer.maximumDepth
     var trim = CanvasTrim()
@@ -105,16 +136,19 @@ public struct FlameGraphLayout: Sendable {
       legend: legend.entries, direction: options.direction, paletteMap: placer.paletteMap,
       frameStroke: options.frameStroke,
       searchColor: options.searchColor, totalSamples: total, countName: options.countName,
-      isInteractive: options.interactive,
+      isInteractive: options.interactive && !isZoomed,
       geometry: SceneGeometry(
         sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
         labelPadding: LabelFitter.padding,
         minimumKeptCharacters: placer.fitter.minimumKeptCharacters,
         ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
         labelStyle: options.labelStyle, labelBaseline: labelBaseline(rowTop: 0),
-        scaleTotal: scaleTotal > total ? scaleTotal : 0))
+        scaleTotal: !isZoomed && scaleTotal > total ? scaleTotal : 0))
     scene.sourceDiagnostics = placer.sourceDiagnostics
-    if options.interactive {
+    scene.frameStrokeWidth = Self.frameStrokeWidth
+    scene.gradientStops = Self.gradientStops
+    scene.codeSlant = .oblique
+    if options.interactive && !isZoomed {
       scene.catalog = FrameCatalogBuilder(
         profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
         cutNodes: trim.cutNodes
