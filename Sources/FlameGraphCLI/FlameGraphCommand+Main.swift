@@ -28,7 +28,16 @@ extension FlameGraphCommand {
     } catch {
       exitWithUsageError("\(error)")
     }
-    if normalized.count > 1, let help = normalized.first(where: isHelpRequest) {
+    if let shell = CompletionScript.requestedShell(in: normalized) {
+      guard let script = CompletionScript.script(forShellNamed: shell) else {
+        exitWithUsageError("no completion script for \(shell): bash, zsh or fish")
+      }
+      print(script)
+      Self.exit()
+    }
+    if let help = normalized.first(where: isHelpRequest),
+      normalized.count > 1 || (help != "--help" && help != "-h")
+    {
       exitWithUsageError(
         "\(help) shows the help and takes no other argument: run `flamegraph --help` alone")
     }
