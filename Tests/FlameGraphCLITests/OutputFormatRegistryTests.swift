@@ -54,6 +54,26 @@ import Testing
       !FileManager.default.fileExists(atPath: directory.appendingPathComponent("graph.gif").path))
   }
 
+  @Test func theReadmeExampleWritesAPNG() throws {
+    let directory = try CommandRunner.temporaryDirectory()
+    let input = directory.appendingPathComponent("cpu.folded").path
+    let output = directory.appendingPathComponent("cpu.png").path
+    try "main;work 3\n".write(toFile: input, atomically: true, encoding: .utf8)
+    // README registry example begin
+    let profile = try Profile(reading: [.file(input)])  // input: "cpu.folded"
+    try OutputFormatRegistry.standard.write(profile, options: Options(), toFile: output)  // "cpu.png"
+    // README registry example end
+    let bytes = try Data(contentsOf: directory.appendingPathComponent("cpu.png"))
+    #expect(bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    let source = try String(contentsOf: URL(fileURLWithPath: #filePath), encoding: .utf8)
+    let begin = try #require(source.range(of: "// README registry example begin\n"))
+    let end = try #require(source.range(of: "    // README registry example end"))
+    let example = source[begin.upperBound..<end.lowerBound].split(separator: "\n")
+      .map { String($0.dropFirst(4)) }.joined(separator: "\n")
+    let readme = try String(contentsOf: RepositoryPaths.file("README.md"), encoding: .utf8)
+    #expect(readme.contains(example))
+  }
+
   @Test func theCommandWritesWhatTheLibraryWrites() throws {
     let input = Data("main;work 3\nmain;rest 1\n".utf8)
     let profile = try Profile(folded: "main;work 3\nmain;rest 1\n")
