@@ -107,7 +107,7 @@ extension FlameGraphCommand {
     [
       "output", "format", "input-format", "sample-type", "profile", "weight", "event-filter",
       "scale", "title", "subtitle", "notes", "width", "height", "fontsize", "fonttype",
-      "fontwidth", "bgcolors", "colors", "countname", "nametype", "minwidth", "label-style",
+      "fontwidth", "bgcolors", "colors", "countname", "nametype", "minwidth", "label-style", "fit",
       "base", "skip-after", "hide", "focus", "focus-root", "ignore", "sort", "max-depth",
       "preset", "total", "factor", "search-color", "stroke-color", "palette-file", "nameattr",
       "encoding", "source-path", "categories",

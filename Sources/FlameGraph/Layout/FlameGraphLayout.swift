@@ -51,25 +51,24 @@ public struct FlameGraphLayout: Sendable {
   public func scene(for profile: Profile) -> Scene {
     let tree = profile.tree
     let total = profile.totalSamples
-    let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
-    // A fixed total below the root's would draw frames wider than the
-    // image: the root's total is used instead.
+    let scale = options.countScale(profileTotal: total)
     let scaleTotal = max(options.fixedTotal ?? total, total)
-    let scale = CountScale(total: scaleTotal, width: drawableWidth)
-    let minimumTotal: Double
-    switch options.minimumWidth {
-    case .points(let points): minimumTotal = scale.count(ofWidth: points)
-    case .percent(let percent): minimumTotal = total * percent / 100
-    }
+    let minimumTotal = options.minimumFrameTotal(profileTotal: total)
     var placer = FramePlacer(
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
       scale: scale, minimumTotal: minimumTotal)
     var frames = placer.placeFrames()
+    var maximumDepth = placer.maximumDepth
+    var trim = CanvasTrim()
+    if options.canvasFit == .auto {
+      trim.trim(&frames)
+      maximumDepth = trim.maximumDepth
+    }
     let legend = LegendLayout(
       entries: placer.categoryShares(), options: options, top: topPadding - options.fontSize * 0.5,
       measurer: measurer)
     let rows = RowLayout(
-      frames: frames, maximumDepth: placer.maximumDepth, frameHeight: options.frameHeight)
+      frames: frames, maximumDepth: maximumDepth, frameHeight: options.frameHeight)
     let framesTop = topPadding + legend.height
     let height = framesTop + bottomPadding + rows.totalHeight
     for index in frames.indices {
@@ -117,7 +116,8 @@ public struct FlameGraphLayout: Sendable {
     scene.sourceDiagnostics = placer.sourceDiagnostics
     if options.interactive {
       scene.catalog = FrameCatalogBuilder(
-        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
+        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
+        cutNodes: trim.cutNodes
       ).catalog(for: frames)
       if options.labelStyle == .smart, var catalog = scene.catalog {
         catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
