@@ -612,7 +612,8 @@ public struct FlameGraphCommand: ParsableCommand {
   /// Exits with status 64 when PNG or PDF bytes would go to a terminal,
   /// where they would only garble the screen.
   private func refuseBinaryToTerminal() {
-    guard output == nil || output == "-", let format = try? outputFormat(), format.isBinary,
+    let standardOutput = [nil, "-", "/dev/stdout", "/dev/fd/1"].contains(output)
+    guard standardOutput, let format = try? outputFormat(), format.isBinary,
       isatty(STDOUT_FILENO) == 1
     else { return }
     fail(
