@@ -142,6 +142,56 @@ struct PeerCompatibilityTests {
     #expect(result.standardError.contains("invalid"))
   }
 
+  // MARK: inferno through pyinferno, where it is installed
+
+  /// Loads pyinferno's compiled inferno (0.11, default options) without its
+  /// package's other imports, and writes the SVG of the file it is given.
+  static let pyinfernoScript = """
+    import glob, importlib.util, os, site, sys
+    roots = site.getsitepackages() + [site.getusersitepackages()]
+    hits = [h for r in roots for h in glob.glob(os.path.join(r, "pyinferno", "pyinferno*.so"))]
+    if not hits: sys.exit(3)
+    spec = importlib.util.spec_from_file_location("pyinferno", hits[0])
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    lines = open(sys.argv[1], encoding="utf-8", errors="replace").read().splitlines()
+    sys.stdout.write(module.flamegraph_from_lines(lines, "Flame Graph"))
+    """
+
+  /// inferno's SVG of a file, or nil when pyinferno is not installed.
+  static func pyinferno(_ path: String) throws -> String? {
+    let process = Process()
+    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
+    process.arguments = ["python3", "-c", pyinfernoScript, path]
+    let output = Pipe()
+    process.standardOutput = output
+    process.standardError = FileHandle.nullDevice
+    try process.run()
+    let svg = output.fileHandleForReading.readDataToEndOfFile()
+    process.waitUntilExit()
+    return process.terminationStatus == 0 ? String(decoding: svg, as: UTF8.self) : nil
+  }
+
+  static let hasPyinferno =
+    (try? pyinferno(RepositoryPaths.file(inferno + "austin/flames.txt").path)) != nil
+
+  @Test(.enabled(if: hasPyinferno, "python3 -m pip install pyinferno==0.2.6"))
+  func infernoOnFlamegraphPLTestInputs() throws {
+    let folder = RepositoryPaths.file(Self.pl)
+    let inputs = try FileManager.default.contentsOfDirectory(atPath: folder.path)
+      .filter { $0.hasSuffix(".txt") }.sorted().map { Self.pl + $0 }
+    for input in inputs + [Self.inferno + "austin/flames.txt"] {
+      let expected = try #require(try Self.pyinferno(RepositoryPaths.file(input).path))
+      let peer = PeerSVGFrames(svg: expected)
+      let (svg, result) = try Self.ours([input], ["--minwidth", "0.01"])
+      #expect(result.status == 0)
+      let mine = PeerSVGFrames(svg: svg)
+      #expect(peer.frames.count > 1, "\(input)")
+      let same = mine.counted == peer.counted
+      #expect(same, "\(input): \(Self.difference(peer, mine))")
+    }
+  }
+
   // MARK: flamegraph.pl, run where it is installed
 
   static let flamegraphPL = ProcessInfo.processInfo.environment["FLAMEGRAPH_PL"].flatMap {
