@@ -580,7 +580,7 @@ public struct FlameGraphCommand: ParsableCommand {
     for note in prepared.format.warnings(prepared.options) { warn(note) }
     let prepareTime = clock.now - start
     inform(
-      "read \(sources.map(\.description).joined(separator: ", ")): "
+      "read \(sources.map { $0.description == "-" ? "standard input" : $0.description }.joined(separator: ", ")): "
         + "\(Self.countText(prepared.profile.totalSamples)) \(prepared.options.countName), "
         + "\(prepared.profile.tree.nodeCount) nodes in the call tree"
         + (prepared.scene.map { ", \($0.frames.count) frames drawn" } ?? ""))

@@ -60,7 +60,7 @@ import Testing
     #expect(quiet.standardError.isEmpty)
     #expect(quiet.standardOutput == plain.standardOutput)
     let verbose = try CommandRunner.run(["-v"], input: stacks)
-    #expect(verbose.standardError.contains("flamegraph: read -: 4 samples"))
+    #expect(verbose.standardError.contains("flamegraph: read standard input: 4 samples"))
     #expect(verbose.standardError.contains("flamegraph: wrote svg to standard output"))
     #expect(!verbose.standardError.contains(" s\n"))
     let louder = try CommandRunner.run(["-vv"], input: stacks)
