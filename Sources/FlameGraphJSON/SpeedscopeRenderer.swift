@@ -4,11 +4,11 @@ import FlameGraph
 /// speedscope.app: one sampled profile over shared frames.
 ///
 /// Each distinct frame becomes one shared frame; names in a known location
-/// syntax (``FrameLocation``) keep their function as the name and their
+/// syntax (`FrameLocation`) keep their function as the name and their
 /// `file` and `line`. Each stack that has samples of its own becomes one
 /// sample, weighted by them, so weights add up to the profile's total (the
 /// second count of a differential profile). Stacks through a frame
-/// narrower than the graph's minimum width (``Options/minimumWidth``) end
+/// narrower than the graph's minimum width (`Options.minimumWidth`) end
 /// at its nearest ancestor that is wide enough, which gets their samples:
 /// the file holds what the graph shows; a minimum width of 0 keeps every
 /// stack.

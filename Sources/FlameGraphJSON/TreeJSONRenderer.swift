@@ -6,10 +6,10 @@ import FlameGraph
 /// Every node carries `value` (its total), `self` (its own samples) and, for
 /// differential profiles, `delta` (second count less first). The root, named
 /// "all", also carries the `schema` (``schema``) and the `countName`.
-/// Children are ordered as in the flame graph (``ChildOrder``): by name or
-/// widest first (``Options/childSorting``), or by input order in
+/// Children are ordered as in the flame graph (`ChildOrder`): by name or
+/// widest first (`Options.childSorting`), or by input order in
 /// a flame chart. Nodes narrower than the graph's minimum width
-/// (``Options/minimumWidth``, ``Options/minimumFrameTotal(profileTotal:)``)
+/// (`Options.minimumWidth`, `Options.minimumFrameTotal(profileTotal:)`)
 /// are left out, as the graph leaves them out: a parent's `value` still
 /// counts them, so its children may add up to less than its `value` less
 /// its `self`. A minimum width of 0 writes the whole tree. The tree is

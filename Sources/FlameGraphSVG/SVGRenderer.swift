@@ -1,6 +1,6 @@
 import FlameGraph
 
-/// Writes a ``Scene`` as a standalone SVG 1.1 document.
+/// Writes a `Scene` as a standalone SVG 1.1 document.
 ///
 /// Frames are `<rect>`s with their fitted labels and a `<title>` tooltip, in
 /// one `<g>` each. The document references nothing outside itself, so it
