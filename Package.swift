@@ -9,6 +9,7 @@ let package = Package(
     .library(name: "FlameGraphSVG", targets: ["FlameGraphSVG"]),
     .library(name: "FlameGraphCairo", targets: ["FlameGraphCairo"]),
     .library(name: "FlameGraphJSON", targets: ["FlameGraphJSON"]),
+    .library(name: "FlameGraphFormats", targets: ["FlameGraphFormats"]),
     .executable(name: "flamegraph", targets: ["flamegraph"]),
     .plugin(name: "RenderFlamegraphs", targets: ["RenderFlamegraphs"]),
   ],
@@ -26,13 +27,16 @@ let package = Package(
       ]),
     .systemLibrary(
       name: "CCairo", pkgConfig: "cairo",
-      providers: [.apt(["libcairo2-dev", "libpng-dev", "fonts-dejavu-core"])]),
+      providers: [.apt(["libcairo2-dev", "libpng-dev", "fonts-dejavu-core"]), .brew(["cairo"])]),
     .target(name: "FlameGraphCairo", dependencies: ["FlameGraph", "CCairo"]),
     .target(name: "FlameGraphJSON", dependencies: ["FlameGraph"]),
     .target(
+      name: "FlameGraphFormats",
+      dependencies: ["FlameGraph", "FlameGraphSVG", "FlameGraphCairo", "FlameGraphJSON"]),
+    .target(
       name: "FlameGraphCLI",
       dependencies: [
-        "FlameGraph", "FlameGraphSVG", "FlameGraphCairo", "FlameGraphJSON",
+        "FlameGraph", "FlameGraphSVG", "FlameGraphCairo", "FlameGraphJSON", "FlameGraphFormats",
         .product(name: "ArgumentParser", package: "swift-argument-parser"),
       ]),
     .executableTarget(name: "flamegraph", dependencies: ["FlameGraphCLI"]),
@@ -73,7 +77,8 @@ let package = Package(
     .testTarget(
       name: "FlameGraphCLITests",
       dependencies: [
-        "FlameGraphCLI", "FlameGraph", "FlameGraphSVG", "FlameGraphCairo", "FlameGraphTestSupport",
+        "FlameGraphCLI", "FlameGraph", "FlameGraphSVG", "FlameGraphCairo", "FlameGraphFormats",
+        "FlameGraphTestSupport",
       ]),
   ]
 )

@@ -9,7 +9,8 @@ import PackagePlugin
 /// ```
 @main
 struct UpdateGoldens: CommandPlugin {
-  /// The file name ending the tool reads a format from (as OutputFormat has it).
+  /// The file name ending the tool reads a format from (as each backend declares it in
+  /// `OutputFormatRegistry.standard`; a plugin cannot link the library).
   static func fileExtension(of format: String) -> String {
     switch format {
     case "tree": return "tree.json"

@@ -1,6 +1,6 @@
 import ArgumentParser
 import FlameGraph
-import FlameGraphCairo
+import FlameGraphFormats
 
 #if canImport(Glibc)
   import Glibc
@@ -33,13 +33,20 @@ public struct FlameGraphCommand: ParsableCommand {
       the input (or a malformed line with --strict); 66 an input file cannot be \
       read; 73 the output cannot be written. On failure no output file is \
       created or changed.
-      """)
+
+      flamegraph.pl's way of writing options works too: a long name after one \
+      dash (`-width 900`), and any unambiguous start of a name (`--inv`).
+      """,
+    version: FlameGraphCommand.version)
+
+  /// The version `--version` prints.
+  public static let version = "0.1.0"
 
   /// The input files.
   @Argument(
     help:
-      "Profile files in any supported format (folded stacks first); none or `-` reads standard input."
-  )
+      "Profile files in any supported format (folded stacks first); none or `-` reads standard input.",
+    completion: .file())
   public var files: [String] = []
 
   @Option(
@@ -48,11 +55,24 @@ public struct FlameGraphCommand: ParsableCommand {
       "Write to this file (format from its extension) instead of standard output.",
       discussion:
         "`-` is standard output. A regular file is replaced atomically, keeping its mode; a symbolic link keeps pointing at it; a terminal, FIFO or /dev/fd/N is written directly."
-    ))
+    ),
+    completion: .file())
   var output: String?
 
-  @Option(help: "Output format when writing to standard output, or to override the extension.")
-  var format: OutputFormat?
+  @Option(
+    help: ArgumentHelp(
+      "Output format when writing to standard output, or to override the extension: \(Self.formats.backends.map(\.name).joined(separator: ", ")).",
+      valueName: "format"),
+    completion: .list(Self.formats.backends.map(\.name)))
+  var format: String?
+
+  @Flag(name: .shortAndLong, help: "Print no warnings, only errors.")
+  var quiet = false
+
+  @Flag(
+    name: .shortAndLong,
+    help: "Say what was read and written; -vv adds the time each step took.")
+  var verbose: Int
 
   @Option(
     name: .customLong("input-format"),
@@ -149,8 +169,10 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Option(
     name: [.customShort("c"), .long],
-    help: "Palette: \(Palette.allCases.map(\.rawValue).joined(separator: ", ")).")
-  var colors: Palette = .hot
+    help: ArgumentHelp(
+      "Palette: \(Palette.allCases.map(\.rawValue).joined(separator: ", ")) (default: hot).",
+      valueName: "palette"))
+  var colors: Palette?
 
   @Option(help: "Unit of counts, shown in tooltips.")
   var countname: String = "samples"
@@ -159,10 +181,10 @@ public struct FlameGraphCommand: ParsableCommand {
   var nametype: String = "Function:"
 
   @Option(
-    help:
-      "Omit frames narrower than this many pixels, or this percentage of the total with `%` (e.g. 0.5%)."
-  )
-  var minwidth: String = "0.1"
+    help: ArgumentHelp(
+      "Omit frames narrower than this percentage of the total (0.5 or 0.5%, as inferno), or this many pixels with `px` (0.5px, as flamegraph.pl's bare number; default 0.1px).",
+      valueName: "width"))
+  var minwidth: String?
 
   @Flag(name: [.customShort("i"), .long], help: "Icicle graph: roots at the top.")
   var inverted = false
@@ -182,6 +204,12 @@ public struct FlameGraphCommand: ParsableCommand {
   @Flag(
     help: "Colors from a hash of the whole name: the same function keeps its color across runs.")
   var deterministic = false
+
+  @Flag(
+    help:
+      "Colors at random, different on each run (flamegraph.pl's --random); the one option whose output changes from run to run."
+  )
+  var random = false
 
   @Flag(
     help: "Consistent palette: reuse and update the colors in palette.map (see --palette-file).")
@@ -277,13 +305,28 @@ public struct FlameGraphCommand: ParsableCommand {
   @Option(name: .customLong("search-color"), help: "Highlight color of search matches.")
   var searchColor: String?
 
-  @Option(name: .customLong("stroke-color"), help: "Outline every frame with this color.")
+  @Option(
+    name: .customLong("stroke-color"),
+    help: "Outline every frame with this color; `none` (the default) draws no outline.")
   var strokeColor: String?
 
   @Option(
     name: [.customShort("p"), .customLong("palette-file")],
-    help: "The file --cp reads and updates.")
+    help: "The file --cp reads and updates.", completion: .file())
   var paletteFile: String = "palette.map"
+
+  @Option(
+    help: ArgumentHelp(
+      "Attributes of the SVG frames of some functions: lines of `FUNCTION<tab>NAME=VALUE<tab>...` (title, href, target, id, class, g_extra, a_extra), as inferno and flamegraph.pl read them.",
+      valueName: "file"),
+    completion: .file())
+  var nameattr: String?
+
+  @Option(
+    help: ArgumentHelp(
+      "Accepted for flamegraph.pl: the encoding its SVG declares. The SVG is always UTF-8, so another encoding is ignored with a warning.",
+      valueName: "name"))
+  var encoding: String?
 
   @Flag(
     name: .customLong("no-javascript"),
@@ -298,8 +341,8 @@ public struct FlameGraphCommand: ParsableCommand {
   @Option(
     name: .customLong("source-path"),
     help:
-      "Read source lines of frames from files in this folder, then the current one, and nowhere else (repeatable)."
-  )
+      "Read source lines of frames from files in this folder, then the current one, and nowhere else (repeatable).",
+    completion: .directory)
   var sourcePath: [String] = []
 
   @Flag(name: .customLong("no-source"), help: "Do not show source lines in frames.")
@@ -307,8 +350,8 @@ public struct FlameGraphCommand: ParsableCommand {
 
   @Option(
     help:
-      "Color by category with a legend: a preset (\(CategoryRules.presetNames.joined(separator: ", "))) or a rules file of `PATTERN -> CATEGORY [#color]` lines."
-  )
+      "Color by category with a legend: a preset (\(CategoryRules.presetNames.joined(separator: ", "))) or a rules file of `PATTERN -> CATEGORY [#color]` lines.",
+    completion: .file())
   var categories: String?
 
   @Flag(help: "Make any malformed input line an error.")
@@ -364,10 +407,13 @@ public struct FlameGraphCommand: ParsableCommand {
     }
     options.imageWidth = width
     options.frameHeight = height
-    guard let minimumWidth = MinimumWidth(parsing: minwidth) else {
-      throw ValidationError("--minwidth must be a number of pixels (0.1) or a percentage (0.5%).")
+    if let minwidth {
+      guard let minimumWidth = MinimumWidth(parsing: minwidth) else {
+        throw ValidationError(
+          "--minwidth must be a percentage (0.5 or 0.5%) or a number of pixels (0.5px).")
+      }
+      options.minimumWidth = minimumWidth
     }
-    options.minimumWidth = minimumWidth
     options.direction = inverted ? .icicle : .flame
     options.fontFamily = fonttype
     options.fontSize = fontsize
@@ -380,8 +426,8 @@ public struct FlameGraphCommand: ParsableCommand {
     options.labelTruncation = truncateTextRight ? .keepStart : .keepEnd
     options.labelStyle = labelStyle
     options.canvasFit = fit
-    options.palette = colors
-    options.colorKeying = deterministic ? .deterministic : (hash ? .nameHash : .seeded)
+    options.palette = colors ?? .hot
+    options.colorKeying = colorKeying
     options.colorDiffusion = colordiffusion
     options.negateDifferential = negate
     if let bgcolors {
@@ -391,11 +437,14 @@ public struct FlameGraphCommand: ParsableCommand {
       }
       options.background = background
     }
-    if let strokeColor {
+    if let strokeColor, strokeColor.lowercased() != "none" {
       guard let color = RGBColor(parsing: strokeColor) else {
-        throw ValidationError("--stroke-color must be a color such as #808080.")
+        throw ValidationError("--stroke-color must be a color such as #808080, or none.")
       }
       options.frameStroke = color
+    }
+    if let nameattr {
+      options.frameAttributes = try FrameAttributesFile.load(nameattr)
     }
     if let searchColor {
       guard let color = RGBColor(parsing: searchColor) else {
@@ -425,20 +474,29 @@ public struct FlameGraphCommand: ParsableCommand {
     return filters
   }
 
+  /// The formats the command writes.
+  public static let formats = OutputFormatRegistry.standard
+
   /// The format to write: `--format`, else the output file's extension, else SVG.
-  public func outputFormat() throws -> OutputFormat {
-    if let format { return format }
-    guard let output else { return .svg }
-    guard let format = OutputFormat(pathExtensionOf: output) else {
+  public func outputFormat() throws -> OutputBackend {
+    let svg = Self.formats.backends[0]
+    if let format {
+      guard let backend = Self.formats.backend(named: format) else {
+        throw ValidationError(
+          "--format must be one of \(Self.formats.backends.map(\.name).joined(separator: ", ")).")
+      }
+      return backend
+    }
+    guard let output else { return svg }
+    guard let backend = Self.formats.backend(forPath: output) else {
       // Standard output, a terminal or a FIFO has no extension to go by
       // (nor has a folder, which is reported when it is opened).
-      guard case .file? = try? OutputTarget(path: output) else { return .svg }
-      let supported = OutputFormat.allCases.map { ".\($0.fileExtension)" }.joined(separator: ", ")
+      guard case .file? = try? OutputTarget(path: output) else { return svg }
       throw ValidationError(
-        "cannot tell the format of \(output) from its extension (supported: \(supported)); use --format."
+        "\(OutputFormatRegistry.UnknownExtension(path: output, supported: Self.formats.fileExtensionList)); use --format."
       )
     }
-    return format
+    return backend
   }
 
   /// The input sources: the files, or standard input.
@@ -464,16 +522,13 @@ public struct FlameGraphCommand: ParsableCommand {
     var options = try makeOptions()
     options.paletteMap = paletteMap
     let format = try outputFormat()
-    // Only SVG can be interactive; other formats skip what that costs.
-    options.interactive = options.interactive && format == .svg
+    // Only interactive formats get the viewer's catalog; the others skip what it costs.
+    options = format.adjusted(options)
     let profile = try readProfile(options: options)
-    let scene =
-      format.drawsScene
-      ? FlameGraphLayout(
-        options: options, measurer: format.measurer(for: options), sourceLines: sourceFiles()
-      ).scene(for: profile) : nil
+    let scene = format.scene(for: profile, options: options, sourceLines: sourceFiles())
     return PreparedOutput(
-      format: format, profile: profile, options: options, scene: scene, scale: scale)
+      format: format, profile: profile, options: options, scene: scene,
+      settings: OutputSettings(scale: scale))
   }
 
   /// The profile of the inputs: merged, or with `--diff` the difference of
@@ -495,22 +550,24 @@ public struct FlameGraphCommand: ParsableCommand {
   public func run() throws {
     // Both files are opened before the input is read, so a path that cannot
     // be written fails at once; neither is touched before the end.
+    refuseBinaryToTerminal()
     let destination = openOutput()
     let palette = cp ? openPalette() : nil
     let prepared: PreparedOutput
+    let clock = ContinuousClock()
+    let start = clock.now
     do {
       prepared = try prepareOutput(paletteMap: palette?.map)
     } catch let error as InputError {
       if case .unreadable = error { fail(error.description, status: ExitStatus.unreadableInput) }
       fail(error.description, status: ExitStatus.badInput)
     }
-    if let summary = prepared.profile.diagnostics.summary { warn("warning: \(summary)") }
-    if sort != nil && flamechart {
-      warn("warning: --sort is ignored with --flamechart, which keeps time order")
-    }
+    if let summary = prepared.profile.diagnostics.summary { warn(summary) }
+    for note in combinationWarnings { warn(note) }
+    for note in prepared.options.frameAttributes?.warnings ?? [] { warn("--nameattr: \(note)") }
     if let total, total < prepared.profile.totalSamples {
       warn(
-        "warning: --total \(Self.countText(total)) is below the profile's total of "
+        "--total \(Self.countText(total)) is below the profile's total of "
           + "\(Self.countText(prepared.profile.totalSamples)); scaling to the profile's total")
     }
     // Missing source files are worth a warning when sources were asked for,
@@ -518,24 +575,24 @@ public struct FlameGraphCommand: ParsableCommand {
     if let scene = prepared.scene, let summary = scene.sourceDiagnostics.summary,
       !sourcePath.isEmpty || scene.frames.contains(where: { $0.sourceLine != nil })
     {
-      warn("warning: \(summary)")
+      warn(summary)
     }
-    if prepared.format == .png || prepared.format == .pdf {
-      let font = CairoFont(familyList: prepared.options.fontFamily)
-      if font.isFallback {
-        warn(
-          "warning: none of the fonts \(font.requested) is installed; drawing with \(font.family) "
-            + "(on Debian: apt-get install fonts-dejavu-core)")
-      }
-    }
+    for note in prepared.format.warnings(prepared.options) { warn(note) }
+    let prepareTime = clock.now - start
+    inform(
+      "read \(sources.map { $0.description == "-" ? "standard input" : $0.description }.joined(separator: ", ")): "
+        + "\(Self.countText(prepared.profile.totalSamples)) \(prepared.options.countName), "
+        + "\(prepared.profile.tree.nodeCount) nodes in the call tree"
+        + (prepared.scene.map { ", \($0.frames.count) frames drawn" } ?? ""))
+    inform("read and laid out in \(Self.durationText(prepareTime))", level: 2)
     // Everything is written beside its target before either target is
     // touched: a failure here leaves both as they were.
+    let writeStart = clock.now
     do {
       try destination.write { writer in try prepared.write(to: writer) }
       if let palette, let map = prepared.scene?.paletteMap { try palette.stage(map) }
-    } catch let error as OutputError {
-      fail("\(error); nothing was written", status: ExitStatus.unwritableOutput)
-    } catch let error as CairoError {
+    } catch {
+      // OutputError, or a backend's own (CairoError): nothing reached the target.
       fail("\(error); nothing was written", status: ExitStatus.unwritableOutput)
     }
     // The palette goes first: names recorded for a graph that then failed
@@ -546,6 +603,32 @@ public struct FlameGraphCommand: ParsableCommand {
     } catch {
       fail("\(error)", status: ExitStatus.unwritableOutput)
     }
+    inform(
+      "wrote \(prepared.format.name) to \(output.map { $0 == "-" ? "standard output" : $0 } ?? "standard output")"
+    )
+    inform("written in \(Self.durationText(clock.now - writeStart))", level: 2)
+  }
+
+  /// Exits with status 64 when PNG or PDF bytes would go to a terminal,
+  /// where they would only garble the screen.
+  private func refuseBinaryToTerminal() {
+    let standardOutput = [nil, "-", "/dev/stdout", "/dev/fd/1"].contains(output)
+    guard standardOutput, let format = try? outputFormat(), format.isBinary,
+      isatty(STDOUT_FILENO) == 1
+    else { return }
+    fail(
+      "\(format.name.uppercased()) output is binary and standard output is a terminal; "
+        + "write it to a file with -o FILE, or redirect it (> graph.\(format.fileExtension))",
+      status: ExitStatus.usage)
+  }
+
+  /// A duration as `0.123 s`.
+  static func durationText(_ duration: Duration) -> String {
+    let (seconds, attoseconds) = duration.components
+    let milliseconds = seconds * 1000 + attoseconds / 1_000_000_000_000_000
+    let fraction = String(milliseconds % 1000)
+    return
+      "\(milliseconds / 1000).\(String(repeating: "0", count: 3 - fraction.count))\(fraction) s"
   }
 
   /// The output (`-o`, or standard output), ready to be written; exits
@@ -577,12 +660,18 @@ public struct FlameGraphCommand: ParsableCommand {
     value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
   }
 
+  /// Prints `flamegraph: warning: ...`, unless `--quiet`.
   private func warn(_ message: String) {
-    StandardError.writeLine("flamegraph: \(message)")
+    if !quiet { StandardError.writeLine("flamegraph: warning: \(message)") }
+  }
+
+  /// Prints `flamegraph: ...` with `--verbose` given at least `level` times.
+  func inform(_ message: @autoclosure () -> String, level: Int = 1) {
+    if verbose >= level && !quiet { StandardError.writeLine("flamegraph: \(message())") }
   }
 
   private func fail(_ message: String, status: ExitCode) -> Never {
-    warn("error: \(message)")
+    StandardError.writeLine("flamegraph: error: \(message)")
     Self.exit(withError: status)
   }
 }

@@ -4,23 +4,19 @@ import FlameGraph
 /// formats that draw), and the backend that writes them.
 public struct PreparedOutput {
   /// The format to write.
-  public let format: OutputFormat
+  public let format: OutputBackend
   /// The profile read from the input.
   public let profile: Profile
-  /// The options the flags stand for.
+  /// The options the flags stand for, as the format uses them.
   public let options: Options
   /// The scene, for formats that draw one.
   public let scene: Scene?
-  /// PNG pixels per point.
-  public let scale: Double
+  /// The backend's settings (PNG pixels per point).
+  public let settings: OutputSettings
 
   /// Writes the output.
   public func write(to writer: ByteWriter) throws {
-    if let scene, let renderer = format.renderer(scale: scale) {
-      try renderer.write(scene, to: writer)
-    } else if let renderer = format.profileRenderer {
-      try renderer.write(profile, options: options, to: writer)
-    }
+    try format.write(profile, scene: scene, options: options, settings: settings, to: writer)
   }
 
   /// The output's bytes, in memory.

@@ -49,6 +49,26 @@ struct CairoSceneDrawer {
   }
 
   private func drawFrame(_ frame: FrameBox, _ context: OpaquePointer) {
+    // A `--nameattr` link covers the frame in a PDF (image surfaces ignore tags).
+    guard let link = frame.attributes?.link else { return drawFrameContent(frame, context) }
+    let area = "rect=[\(frame.x) \(frame.y) \(frame.width) \(frame.height)]"
+    cairo_tag_begin(context, CAIRO_TAG_LINK, "\(area) uri='\(Self.quoted(link))'")
+    drawFrameContent(frame, context)
+    cairo_tag_end(context, CAIRO_TAG_LINK)
+  }
+
+  /// Text for a single-quoted value of Cairo's tag attributes: `\` and `'`
+  /// escaped, control characters dropped.
+  static func quoted(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars where scalar.value >= 0x20 && scalar.value != 0x7F {
+      if scalar == "\\" || scalar == "'" { result.append("\\") }
+      result.unicodeScalars.append(scalar)
+    }
+    return result
+  }
+
+  private func drawFrameContent(_ frame: FrameBox, _ context: OpaquePointer) {
     setColor(frame.fill, context)
     cairo_rectangle(context, frame.x, frame.y, frame.width, frame.height)
     if let stroke = scene.frameStroke {

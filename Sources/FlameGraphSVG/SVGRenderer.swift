@@ -44,7 +44,12 @@ public struct SVGRenderer: SceneRenderer {
     writer.write(number: scene.width)
     writer.write(" ")
     writer.write(number: scene.height)
-    writer.write("\" xmlns=\"http://www.w3.org/2000/svg\">\n")
+    writer.write("\" xmlns=\"http://www.w3.org/2000/svg\"")
+    // Links of `--nameattr` are `xlink:href`, as inferno and flamegraph.pl write them.
+    if scene.frames.contains(where: { $0.attributes != nil }) {
+      writer.write(" xmlns:xlink=\"http://www.w3.org/1999/xlink\"")
+    }
+    writer.write(">\n")
     if !scene.notes.isEmpty {
       writer.write("<desc>")
       writer.writeEscaped(scene.notes)
@@ -104,7 +109,9 @@ public struct SVGRenderer: SceneRenderer {
 
   @inline(__always)
   private func writeFrame(_ frame: FrameBox, codeSlant: FontSlant, to writer: ByteWriter) {
-    writer.write("<g><title>")
+    let element = frame.attributes.map { writeStart(of: $0, to: writer) }
+    if element == nil { writer.write("<g>") }
+    writer.write("<title>")
     writer.writeEscaped(frame.tooltip)
     writer.write("</title><rect")
     writer.writeAttribute("x", frame.x)
@@ -126,6 +133,21 @@ public struct SVGRenderer: SceneRenderer {
     if let code = frame.code {
       SVGDecorations.writeCode(code, slant: codeSlant, to: writer)
     }
-    writer.write("</g>\n")
+    writer.write(element == "a" ? "</a>\n" : "</g>\n")
+  }
+
+  /// Writes the start tag of a frame with user attributes: `<a ...>` when
+  /// it links somewhere, `<g ...>` otherwise; returns the element's name.
+  private func writeStart(of attributes: FrameAttributes, to writer: ByteWriter) -> String {
+    let element = attributes.link == nil ? "g" : "a"
+    writer.write("<" + element)
+    for attribute in attributes.attributes {
+      // Names were checked to be XML names when the map was read.
+      writer.write(" " + attribute.name + "=\"")
+      writer.writeEscaped(attribute.value)
+      writer.write("\"")
+    }
+    writer.write(">")
+    return element
   }
 }

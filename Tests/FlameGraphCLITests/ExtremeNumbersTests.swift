@@ -35,15 +35,15 @@ import Testing
 
   @Test(
     arguments: [
-      (["--fontsize", "1e-20"], "--fontsize must be between 1 and 1000 points"),
+      (["--fontsize", "1e-20"], "--fontsize must be at least 1 points"),
       (["--fontsize", "1e300", "--format", "png"], "--fontsize must be between 1 and 1000 points"),
-      (["--fontwidth", "1e-20"], "--fontwidth must be between 0.1 and 10"),
+      (["--fontwidth", "1e-20"], "--fontwidth must be at least 0.1"),
       (["--width", "1e300"], "--width must be between 20 and 100000 pixels"),
       (["--width", "9000000", "--format", "pdf"], "--width must be between 20 and 100000 pixels"),
       (["--height", "1e300", "--format", "png"], "--height must be between 1 and 10000 pixels"),
       (["--height", "1e6", "--minwidth", "0.5%", "--format", "pdf"], "--height must be between"),
       (["--minwidth", "200%"], "--minwidth must be between 0% and 100%"),
-      (["--minwidth", "5000"], "--minwidth must be between 0 and 1200 pixels"),
+      (["--minwidth", "5000px"], "--minwidth must be between 0 and 1200 pixels"),
       (["--factor", "0"], "--factor must be a finite number above 0"),
     ])
   func anOptionOutOfRangeNamesItsRange(arguments: [String], message: String) throws {
@@ -104,7 +104,7 @@ import Testing
   }
 
   @Test func aMinimumWidthThatHidesEveryFrameStillDrawsTheRoot() throws {
-    let result = try CommandRunner.run(["--minwidth", "1200"], input: twoStacks)
+    let result = try CommandRunner.run(["--minwidth", "1200px"], input: twoStacks)
     #expect(result.status == 0)
     let svg = String(decoding: result.standardOutput, as: UTF8.self)
     #expect(svg.contains("<title>all (4 samples, 100.00%)</title>"))

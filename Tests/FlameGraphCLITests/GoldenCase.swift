@@ -13,7 +13,7 @@ struct GoldenCase: CustomStringConvertible, Sendable {
 
   /// The file name ending of the format (`tree.json` for `tree`).
   var fileExtension: String {
-    OutputFormat(rawValue: format)?.fileExtension ?? format
+    FlameGraphCommand.formats.backend(named: format)?.fileExtension ?? format
   }
 
   /// The expected output.

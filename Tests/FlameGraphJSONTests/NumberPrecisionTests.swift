@@ -45,7 +45,7 @@ import Testing
 
   @Test func differentialDeltasAreExact() throws {
     let profile = try profile("main;a 0.0000003 0.0000001\nmain;b 1 1\n")
-    // The tree keeps what the graph draws: every frame, however thin.
+    // Every node, however thin: the export leaves out what the graph would not draw.
     var options = Options()
     options.minimumWidth = .points(0)
     let root = try JSONFixtures.object(TreeJSONRenderer().render(profile, options: options))

@@ -69,11 +69,14 @@ struct OptionLimitsTests {
         == "--width must be between 20 and 100000 pixels")
     let fontWidth = OptionError(option: .fontWidth, value: 0, allowed: Options.fontWidthRange)
     #expect(
-      fontWidth.message(name: "--fontwidth", unit: nil) == "--fontwidth must be between 0.1 and 10")
+      fontWidth.message(name: "--fontwidth", unit: nil) == "--fontwidth must be at least 0.1")
     let percent = OptionError(
       option: .minimumWidthPercent, value: 200, allowed: Options.minimumWidthPercentRange)
     #expect(
       percent.message(name: "--minwidth", unit: nil) == "--minwidth must be between 0% and 100%")
+    let tooLarge = OptionError(option: .fontWidth, value: 11, allowed: Options.fontWidthRange)
+    #expect(
+      tooLarge.message(name: "--fontwidth", unit: nil) == "--fontwidth must be between 0.1 and 10")
     let factor = OptionError(option: .factor, value: 0, allowed: Options.factorRange)
     #expect(factor.description == "factor must be a finite number above 0")
   }

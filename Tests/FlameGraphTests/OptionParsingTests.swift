@@ -75,15 +75,20 @@ struct OptionParsingTests {
     #expect(Background(parsing: "") == nil)
   }
 
-  @Test func minimumWidthsParseAsPointsOrPercent() {
-    #expect(MinimumWidth(parsing: "0.1") == .points(0.1))
-    #expect(MinimumWidth(parsing: "3") == .points(3))
-    #expect(MinimumWidth(parsing: "0") == .points(0))
+  @Test func minimumWidthsParseAsPercentUnlessInPixels() {
+    // A bare number is a percentage, as inferno reads it.
+    #expect(MinimumWidth(parsing: "0.1") == .percent(0.1))
+    #expect(MinimumWidth(parsing: "3") == .percent(3))
+    #expect(MinimumWidth(parsing: "0.1px") == .points(0.1))
+    #expect(MinimumWidth(parsing: "3PX") == .points(3))
+    #expect(MinimumWidth(parsing: "0px") == .points(0))
     #expect(MinimumWidth(parsing: "2%") == .percent(2))
     #expect(MinimumWidth(parsing: "0.5%") == .percent(0.5))
   }
 
-  @Test(arguments: ["-1", "-1%", "abc", "%", "", "2%%", "nan", "inf", "1e999"])
+  @Test(arguments: [
+    "-1", "-1%", "abc", "%", "", "2%%", "nan", "inf", "1e999", "px", "-1px", "2%px", "2px%",
+  ])
   func invalidMinimumWidthsAreRejected(text: String) {
     #expect(MinimumWidth(parsing: text) == nil)
   }

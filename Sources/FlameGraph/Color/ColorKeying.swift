@@ -9,6 +9,9 @@ public enum ColorKeying: String, Sendable, CaseIterable {
   /// From a hash of the whole name: a function keeps its color across runs
   /// and profiles (`--deterministic`).
   case deterministic
+  /// Random on every run (flamegraph.pl's `--random`): the one choice whose
+  /// output differs from run to run.
+  case random
 }
 
 /// A small, fast generator with a fixed seed (SplitMix64): "random" colors

@@ -35,6 +35,10 @@ public struct PaletteColorScheme: ColorScheme {
   public init(palette: Palette, keying: ColorKeying) {
     self.palette = palette
     self.keying = keying
+    if keying == .random {
+      var system = SystemRandomNumberGenerator()
+      generator = SeededGenerator(seed: system.next())
+    }
   }
 
   /// The palette color for the frame, grey for `-` and `--` separators.
@@ -43,7 +47,7 @@ public struct PaletteColorScheme: ColorScheme {
     if frame.name == "-" { return RGBColor(red: 200, green: 200, blue: 200) }
     let family = palette.family(name: frame.name, annotation: frame.annotation)
     switch keying {
-    case .seeded:
+    case .seeded, .random:
       return family.color(generator.nextUnit(), generator.nextUnit(), generator.nextUnit())
     case .nameHash:
       let function = NameHash.functionPart(of: frame.name)

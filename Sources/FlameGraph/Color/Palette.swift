@@ -12,6 +12,9 @@ public enum Palette: String, Sendable, CaseIterable {
   case io
   /// Waker stacks (`_[w]`) aqua, the rest blue.
   case wakeup
+  /// Chain graphs (flamegraph.pl's `chain`): frames after a `--` separator
+  /// are the waker's, aqua; the off-CPU stack before it blue.
+  case chain
   /// Java: JIT green, inlined aqua, kernel orange, C++ yellow, native red.
   case java
   /// JavaScript: JIT and script files green, inlined aqua, kernel orange,
@@ -53,7 +56,7 @@ public enum Palette: String, Sendable, CaseIterable {
     case .yellow: return .yellow
     case .purple: return .purple
     case .orange: return .orange
-    case .wakeup: return annotation == .waker ? .aqua : .blue
+    case .wakeup, .chain: return annotation == .waker ? .aqua : .blue
     case .java:
       switch annotation {
       case .jit: return .green
@@ -99,7 +102,7 @@ public enum Palette: String, Sendable, CaseIterable {
   public var defaultBackground: Background {
     switch self {
     case .mem: return .blueGradient
-    case .io, .wakeup, .blue, .aqua: return .blueGradient
+    case .io, .wakeup, .chain, .blue, .aqua: return .blueGradient
     case .green: return .greenGradient
     default: return .yellowGradient
     }

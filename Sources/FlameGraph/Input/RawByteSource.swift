@@ -46,7 +46,7 @@ final class RawByteSource {
       return length
     }
     while true {
-      let got = Glibc.read(descriptor, buffer, count)
+      let got = SystemCalls.read(descriptor, buffer, count)
       if got >= 0 { return got }
       if errno == EINTR { continue }
       throw InputError.unreadable(path: name, reason: String(cString: strerror(errno)))

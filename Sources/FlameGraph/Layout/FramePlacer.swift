@@ -18,6 +18,9 @@ struct FramePlacer {
   private var ladderCache: [LabelLadder?]
   private var rootLadder: LabelLadder?
   private var decorations: FrameDecorations
+  /// For the chain palette: whether each box is a `--` separator or below
+  /// one (a waker's frame), by box index.
+  private var afterSeparator: [Bool] = []
 
   init(
     profile: Profile, options: Options, measurer: any TextMeasurer,
@@ -120,10 +123,17 @@ struct FramePlacer {
     let delta = before.map { nodeTotal - $0 } ?? 0
     let frame = tree.frame(of: node)
     let category = decorations.category(of: frame)
+    var colorAnnotation = annotation(of: node)
+    if options.palette == .chain {
+      // flamegraph.pl marks every frame after the first `--` as the waker's.
+      let wakes = parent >= 0 && afterSeparator[parent]
+      afterSeparator.append(wakes || name == "--")
+      if wakes { colorAnnotation = .waker }
+    }
     let fill = color(
       name: name,
       FrameColorInput(
-        name: name, annotation: annotation(of: node), share: share, delta: delta,
+        name: name, annotation: colorAnnotation, share: share, delta: delta,
         maximumDelta: maximumDelta, category: category.map { options.categories!.categories[$0] }))
     var tooltip =
       "\(name) (\(CountFormatter.count(nodeTotal)) \(options.countName), \(CountFormatter.percent(share))%"
@@ -134,6 +144,8 @@ struct FramePlacer {
     tooltip += ")"
     let sourceLine = decorations.sourceLine(of: frame)
     if let sourceLine { tooltip += "\n" + sourceLine }
+    let attributes = frameAttributes(name: name, node: node)
+    if let title = attributes?.title { tooltip = title }
     // Ladders are worked out only for names that do not fit whole; the
     // viewer needs them for no other name either (a zoom only widens).
     let ladder = fitter.fitsWhole(name, width: width) ? .empty : ladder(of: node, name: name)
@@ -153,7 +165,17 @@ struct FramePlacer {
       sourceLine: sourceLine,
       code: sourceLine.flatMap { decorations.fitCode($0, x: x, width: width, labelColor: fill) },
       category: category, total: nodeTotal, selfCount: tree.selfCount(of: node),
-      beforeTotal: before)
+      beforeTotal: before, attributes: attributes)
+  }
+
+  /// The user's attributes for the frame: by its name as the input wrote
+  /// it (with its `_[k]` suffix), else by its name.
+  private mutating func frameAttributes(name: String, node: NodeID) -> FrameAttributes? {
+    guard let map = options.frameAttributes, !map.functions.isEmpty else { return nil }
+    if let annotation = annotation(of: node), let found = map[name + annotation.suffix] {
+      return found
+    }
+    return map[name]
   }
 
   private mutating func color(name: String, _ input: FrameColorInput) -> RGBColor {

@@ -47,7 +47,8 @@ public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
   }
 
   /// What the value must be, naming the option `name` and its values in
-  /// `unit` (nil for a plain number): `--width must be between 20 and 100000 pixels`.
+  /// `unit` (nil for a plain number): `--width must be between 20 and 100000 pixels`,
+  /// or `--width must be at least 20 pixels` for a value below the range.
   public func message(name: String, unit: String?) -> String {
     let unitText = unit.map { " \($0)" } ?? ""
     switch option {
@@ -57,6 +58,10 @@ public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
       return "\(name) must be between \(Self.text(allowed.lowerBound))% "
         + "and \(Self.text(allowed.upperBound))%"
     default:
+      // A value below the least one (`--width -5`) is told the least.
+      if value < allowed.lowerBound {
+        return "\(name) must be at least \(Self.text(allowed.lowerBound))\(unitText)"
+      }
       return "\(name) must be between \(Self.text(allowed.lowerBound)) "
         + "and \(Self.text(allowed.upperBound))\(unitText)"
     }

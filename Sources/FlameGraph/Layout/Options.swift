@@ -96,6 +96,9 @@ public struct Options: Sendable {
   public var frameStroke: RGBColor?
   /// The highlight of search matches (default #e600e6).
   public var searchColor = RGBColor(red: 0xe6, green: 0x00, blue: 0xe6)
+  /// Attributes of the frames of some functions (links, classes, titles:
+  /// inferno's and flamegraph.pl's `--nameattr`); nil (default) for none.
+  public var frameAttributes: FrameAttributeMap?
 
   /// Show the line of source code that `file.py:12` frames point to, when
   /// layout has a ``SourceLineProvider`` to give it (default true).
@@ -131,14 +134,18 @@ public enum MinimumWidth: Sendable, Equatable {
   /// As a percentage of the total (`0.5` is half a percent).
   case percent(Double)
 
-  /// Parses `0.1` (points) or `0.5%`.
+  /// Parses `0.5px` (points), or `0.5%` or a bare `0.5` (a percentage of
+  /// the total, as inferno reads a bare number; flamegraph.pl reads it as
+  /// pixels, so write `px` for that).
   public init?(parsing text: String) {
-    if text.hasSuffix("%") {
-      guard let value = Double(text.dropLast()), value >= 0, value.isFinite else { return nil }
-      self = .percent(value)
-    } else {
-      guard let value = Double(text), value >= 0, value.isFinite else { return nil }
+    let lowered = text.lowercased()
+    if lowered.hasSuffix("px") {
+      guard let value = Double(lowered.dropLast(2)), value >= 0, value.isFinite else { return nil }
       self = .points(value)
+    } else {
+      let number = lowered.hasSuffix("%") ? String(lowered.dropLast()) : lowered
+      guard let value = Double(number), value >= 0, value.isFinite else { return nil }
+      self = .percent(value)
     }
   }
 }

@@ -228,7 +228,7 @@ public final class ByteWriter {
   static func writeAll(_ chunk: UnsafeRawBufferPointer, to descriptor: Int32, name: String) throws {
     var offset = 0
     while offset < chunk.count {
-      let written = Glibc.write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
+      let written = SystemCalls.write(descriptor, chunk.baseAddress! + offset, chunk.count - offset)
       if written < 0 {
         if errno == EINTR { continue }
         // A descriptor shared in non-blocking mode (a terminal, a pipe set

@@ -38,6 +38,9 @@ public struct FrameBox: Sendable, Equatable {
   public var selfCount: Double
   /// The first count of a differential profile; nil otherwise.
   public var beforeTotal: Double?
+  /// Attributes the user gave this frame's function (a link, a class...);
+  /// nil for none (``Options/frameAttributes``).
+  public var attributes: FrameAttributes? = nil
 }
 
 /// A label fitted into its box.
