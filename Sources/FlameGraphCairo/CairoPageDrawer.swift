@@ -1,7 +1,7 @@
 import CCairo
 import FlameGraph
 
-/// Draws one ``Page`` of a ``Document`` onto a Cairo context: text runs in
+/// Draws one `Page` of a `Document` onto a Cairo context: text runs in
 /// the document's font with their weight and slant, rectangles, lines,
 /// placed scenes, and (on PDF surfaces) link areas and the page's
 /// destination. The paper is white.

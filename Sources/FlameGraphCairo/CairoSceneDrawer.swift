@@ -1,7 +1,7 @@
 import CCairo
 import FlameGraph
 
-/// Draws a ``Scene`` onto a Cairo context: the one drawing routine behind the
+/// Draws a `Scene` onto a Cairo context: the one drawing routine behind the
 /// PNG and PDF renderers, which only choose the surface.
 struct CairoSceneDrawer {
   let scene: Scene

@@ -1,9 +1,9 @@
 import CCairo
 import FlameGraph
 
-/// Hands the bytes a Cairo surface produces to a ``ByteWriter``.
+/// Hands the bytes a Cairo surface produces to a `ByteWriter`.
 enum CairoStream {
-  /// A `cairo_write_func_t`; `closure` is an unretained ``ByteWriter``.
+  /// A `cairo_write_func_t`; `closure` is an unretained `ByteWriter`.
   static let write: cairo_write_func_t = { closure, data, length in
     guard let closure, let data else { return CAIRO_STATUS_WRITE_ERROR }
     let writer = Unmanaged<ByteWriter>.fromOpaque(closure).takeUnretainedValue()

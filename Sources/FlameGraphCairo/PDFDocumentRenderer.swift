@@ -1,7 +1,7 @@
 import CCairo
 import FlameGraph
 
-/// Writes a ``Document`` as a PDF through Cairo: one PDF page per page, each
+/// Writes a `Document` as a PDF through Cairo: one PDF page per page, each
 /// of its own size (portrait and landscape pages mixed), real text
 /// (searchable, fonts embedded as subsets), internal links, the outline as
 /// bookmarks, and the title and subject as metadata.

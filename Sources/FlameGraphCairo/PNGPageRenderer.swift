@@ -1,7 +1,7 @@
 import CCairo
 import FlameGraph
 
-/// Draws the pages of a ``Document`` as PNG images, one per page, on white
+/// Draws the pages of a `Document` as PNG images, one per page, on white
 /// paper; links and the outline have no place in an image and are left out.
 ///
 /// ```swift

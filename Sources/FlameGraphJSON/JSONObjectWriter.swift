@@ -1,6 +1,6 @@
 import FlameGraph
 
-/// Writes JSON objects field by field into a ``ByteWriter``, inserting the
+/// Writes JSON objects field by field into a `ByteWriter`, inserting the
 /// commas, so writers read like the document they produce.
 struct JSONObjectWriter {
   let writer: ByteWriter
