@@ -5,3 +5,4 @@ extension Palette: ExpressibleByArgument {}
 extension InputFormat: ExpressibleByArgument {}
 extension ChildSorting: ExpressibleByArgument {}
 extension LabelStyle: ExpressibleByArgument {}
+extension ViewerTheme: ExpressibleByArgument {}

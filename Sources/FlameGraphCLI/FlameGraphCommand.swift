@@ -129,8 +129,8 @@ public struct FlameGraphCommand: ParsableCommand {
   @Option(help: "Notes embedded in the output, not drawn.")
   var notes: String?
 
-  @Option(help: "Image width in pixels.")
-  var width: Double = 1200
+  @Option(help: "Image width in pixels (default 1200; an interactive SVG then fills the window).")
+  var width: Double?
 
   @Option(help: "Height of each frame in pixels.")
   var height: Double = 16
@@ -281,6 +281,12 @@ public struct FlameGraphCommand: ParsableCommand {
     help: "The file --cp reads and updates.")
   var paletteFile: String = "palette.map"
 
+  // The interactive viewer's look.
+  @Option(help: "Interactive SVG theme: light, dark, or auto (the reader's preference).")
+  var theme: ViewerTheme = .auto
+  @Option(help: "Color of the interactive SVG's text outside frames, in the light theme.")
+  var uicolor: String?
+
   @Flag(
     name: .customLong("no-javascript"),
     help: "Write a static SVG, without the script that zooms, searches and shows details.")
@@ -358,7 +364,7 @@ public struct FlameGraphCommand: ParsableCommand {
     guard scale.isFinite, scale > 0, scale <= 8 else {
       throw ValidationError("--scale must be a number above 0 and at most 8.")
     }
-    options.imageWidth = width
+    options.imageWidth = width ?? 1200
     options.frameHeight = height
     guard let minimumWidth = MinimumWidth(parsing: minwidth) else {
       throw ValidationError("--minwidth must be a number of pixels (0.1) or a percentage (0.5%).")
@@ -391,6 +397,14 @@ public struct FlameGraphCommand: ParsableCommand {
         throw ValidationError("--stroke-color must be a color such as #808080.")
       }
       options.frameStroke = color
+    }
+    options.viewerTheme = theme
+    options.fluidWidth = width == nil
+    if let uicolor {
+      guard let color = RGBColor(parsing: uicolor) else {
+        throw ValidationError("--uicolor must be a color such as #000000.")
+      }
+      options.viewerTextColor = color
     }
     if let searchColor {
       guard let color = RGBColor(parsing: searchColor) else {
@@ -462,13 +476,14 @@ public struct FlameGraphCommand: ParsableCommand {
     // Only SVG can be interactive; other formats skip what that costs.
     options.interactive = options.interactive && format == .svg
     let profile = try readProfile(options: options)
-    let scene =
+    let laidOut =
       format.drawsScene
       ? FlameGraphLayout(
         options: options, measurer: format.measurer(for: options), sourceLines: sourceFiles()
-      ).scene(for: profile) : nil
+      ).sceneWithViewer(for: profile) : nil
     return PreparedOutput(
-      format: format, profile: profile, options: options, scene: scene, scale: scale)
+      format: format, profile: profile, options: options, scene: laidOut?.scene, scale: scale,
+      viewer: laidOut?.viewer)
   }
 
   /// The profile of the inputs: merged, or with `--diff` the difference of

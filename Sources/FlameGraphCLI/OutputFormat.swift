@@ -57,10 +57,11 @@ public enum OutputFormat: String, CaseIterable, ExpressibleByArgument, Sendable 
   }
 
   /// The backend that writes a scene in this format, for formats that draw
-  /// one; `scale` is the PNG's pixels per point.
-  public func renderer(scale: Double = 1) -> (any SceneRenderer)? {
+  /// one; `scale` is the PNG's pixels per point, `viewer` what an
+  /// interactive SVG needs.
+  public func renderer(scale: Double = 1, viewer: ViewerData? = nil) -> (any SceneRenderer)? {
     switch self {
-    case .svg: return SVGRenderer()
+    case .svg: return SVGRenderer(viewer: viewer)
     case .png: return PNGRenderer(scale: scale)
     case .pdf: return PDFRenderer()
     case .json: return SceneJSONRenderer()

@@ -13,10 +13,12 @@ public struct PreparedOutput {
   public let scene: Scene?
   /// PNG pixels per point.
   public let scale: Double
+  /// What an interactive SVG needs beyond the scene; nil otherwise.
+  public var viewer: ViewerData? = nil
 
   /// Writes the output.
   public func write(to writer: ByteWriter) throws {
-    if let scene, let renderer = format.renderer(scale: scale) {
+    if let scene, let renderer = format.renderer(scale: scale, viewer: viewer) {
       try renderer.write(scene, to: writer)
     } else if let renderer = format.profileRenderer {
       try renderer.write(profile, options: options, to: writer)

@@ -13,8 +13,8 @@ import Testing
     var options = Options()
     configure(&options)
     let profile = try Profile(folded: folded, options: options)
-    let scene = FlameGraphLayout(options: options).scene(for: profile)
-    return (scene, String(decoding: try SVGRenderer().render(scene), as: UTF8.self))
+    let (scene, viewer) = FlameGraphLayout(options: options).sceneWithViewer(for: profile)
+    return (scene, String(decoding: try SVGRenderer(viewer: viewer).render(scene), as: UTF8.self))
   }
 
   /// The text between two markers.

@@ -48,7 +48,16 @@ public struct FlameGraphLayout: Sendable {
   var bottomPadding: Double { options.fontSize * 2 + 10 }
 
   /// The scene of a profile.
-  public func scene(for profile: Profile) -> Scene {
+  public func scene(for profile: Profile) -> Scene { sceneWithViewer(for: profile).scene }
+
+  /// The scene of a profile and, when ``Options/interactive`` is set, what
+  /// an interactive viewer of it needs beyond it.
+  ///
+  /// ```swift
+  /// let (scene, viewer) = FlameGraphLayout(options: options).sceneWithViewer(for: profile)
+  /// let svg = try SVGRenderer(viewer: viewer).render(scene)
+  /// ```
+  public func sceneWithViewer(for profile: Profile) -> (scene: Scene, viewer: ViewerData?) {
     let tree = profile.tree
     let total = profile.totalSamples
     let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
@@ -105,26 +114,27 @@ public struct FlameGraphLayout: Sendable {
         nameType: options.nameType),
       legend: legend.entries, direction: options.direction, paletteMap: placer.paletteMap,
       frameStroke: options.frameStroke,
-      searchColor: options.searchColor, totalSamples: total, countName: options.countName,
-      isInteractive: options.interactive,
-      geometry: SceneGeometry(
-        sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
-        labelPadding: LabelFitter.padding,
-        minimumKeptCharacters: placer.fitter.minimumKeptCharacters,
-        ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
-        labelStyle: options.labelStyle, labelBaseline: labelBaseline(rowTop: 0),
-        scaleTotal: scaleTotal > total ? scaleTotal : 0))
+      totalSamples: total, countName: options.countName, isInteractive: options.interactive)
     scene.sourceDiagnostics = placer.sourceDiagnostics
-    if options.interactive {
-      scene.catalog = FrameCatalogBuilder(
-        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
-      ).catalog(for: frames)
-      if options.labelStyle == .smart, var catalog = scene.catalog {
-        catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
-        scene.catalog = catalog
-      }
+    guard options.interactive else { return (scene, nil) }
+    var catalog = FrameCatalogBuilder(
+      profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
+    ).catalog(for: frames)
+    if options.labelStyle == .smart {
+      catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
     }
-    return scene
+    let geometry = ViewerGeometry(
+      sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
+      labelPadding: LabelFitter.padding,
+      minimumKeptCharacters: placer.fitter.minimumKeptCharacters,
+      ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
+      labelStyle: options.labelStyle, labelBaseline: labelBaseline(rowTop: 0),
+      scaleTotal: scaleTotal > total ? scaleTotal : 0)
+    let viewer = ViewerData(
+      catalog: catalog, geometry: geometry, searchColor: options.searchColor,
+      theme: options.viewerTheme, uiColor: options.viewerTextColor,
+      isFluid: options.fluidWidth)
+    return (scene, viewer)
   }
 
   /// The baseline that centers a label vertically in its row.

@@ -104,6 +104,15 @@ public struct Options: Sendable {
   /// Whether outputs that can be interactive (SVG) are: click to zoom,
   /// search, details on hover (default true).
   public var interactive = true
+  /// The interactive viewer's theme (default ``ViewerTheme/auto``: the
+  /// reader's light or dark preference).
+  public var viewerTheme = ViewerTheme.auto
+  /// The color of the interactive viewer's text outside frames: title,
+  /// controls, details (default nil: the theme's).
+  public var viewerTextColor: RGBColor?
+  /// Whether an interactive graph fills the window's width and is laid out
+  /// again when it changes (default false: ``imageWidth`` stays).
+  public var fluidWidth = false
 
   /// The defaults.
   public init() {}

@@ -1,0 +1,139 @@
+/*
+ * Drawing: the canvas over the frames' area, the document's size (a fluid
+ * width, a sandwich taller than the graph), the themes, and label colors
+ * by contrast.
+ */
+
+const canvas = document.getElementById('fg-canvas');
+const canvasBox = document.getElementById('fg-view'); // the frames' area, in SVG units
+if (!canvas || !canvasBox || !canvas.getContext) return;
+// Transparent: the document's background shows through.
+const context = canvas.getContext('2d');
+const areaTop = parseFloat(canvasBox.getAttribute('y'));
+const graphAreaHeight = parseFloat(canvasBox.getAttribute('height'));
+let areaHeight = graphAreaHeight;
+const font = layout.fontSize + 'px ' + data.font;
+const codeFont = 'oblique ' + font;
+const searchColor = data.searchColor;
+
+// What moves when the document's size changes, and where it was.
+const background = root.querySelector('rect');
+const details = document.getElementById('details');
+const titleText = document.getElementById('title');
+const subtitleText = document.getElementById('subtitle');
+const documentHeight = parseFloat(root.getAttribute('height'));
+const detailsY = parseFloat(details.getAttribute('y'));
+
+// WCAG relative luminance of "#rrggbb", and the label color of most
+// contrast on it: black unless white contrasts more. Either reaches 4.58:1
+// at least, above AA's 4.5:1 for text.
+function luminance(hex) {
+  const channel = (offset) => {
+    const value = parseInt(hex.slice(offset, offset + 2), 16) / 255;
+    return value <= 0.04045 ? value / 12.92 : Math.pow((value + 0.055) / 1.055, 2.4);
+  };
+  return 0.2126 * channel(1) + 0.7152 * channel(3) + 0.0722 * channel(5);
+}
+function contrast(first, second) {
+  const a = luminance(first);
+  const b = luminance(second);
+  return (Math.max(a, b) + 0.05) / (Math.min(a, b) + 0.05);
+}
+function labelColorOn(fill) {
+  const l = luminance(fill);
+  // Black's contrast (l + 0.05) / 0.05 against white's 1.05 / (l + 0.05).
+  return (l + 0.05) * (l + 0.05) >= 0.0525 ? '#000000' : '#ffffff';
+}
+const paletteLabel = palette.map(labelColorOn);
+const searchLabel = labelColorOn(searchColor);
+
+// Themes: the light one is the static document's look; the dark one
+// changes the background and the text around the graph, never the fills.
+const darkBackground = '#1d1f23';
+const lightBackground = background ? background.getAttribute('fill') : '';
+const prefersDark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
+function themeShown() {
+  if (view.theme) return view.theme;
+  if (data.theme === 'light' || data.theme === 'dark') return data.theme;
+  return prefersDark && prefersDark.matches ? 'dark' : 'light';
+}
+function applyTheme() {
+  const dark = themeShown() === 'dark';
+  root.classList.toggle('fg-dark', dark);
+  if (background) background.setAttribute('fill', dark ? darkBackground : lightBackground);
+  if (data.uiColor) root.style.setProperty('--fg-ui-light', data.uiColor);
+}
+
+// Sets the document's width and the frames' area's height; what sits
+// below the frames moves with it.
+function setDocumentSize(width, height) {
+  if (width === documentWidth && height === areaHeight) return;
+  const shift = height - graphAreaHeight;
+  const totalHeight = documentHeight + shift;
+  root.setAttribute('width', width);
+  root.setAttribute('height', totalHeight);
+  root.setAttribute('viewBox', '0 0 ' + width + ' ' + totalHeight);
+  if (background) {
+    background.setAttribute('width', width);
+    background.setAttribute('height', totalHeight);
+  }
+  canvasBox.setAttribute('width', width);
+  canvasBox.setAttribute('height', height);
+  details.setAttribute('y', detailsY + shift);
+  for (const text of [titleText, subtitleText]) if (text) text.setAttribute('x', width / 2);
+  documentWidth = width;
+  areaHeight = height;
+  drawableWidth = Math.max(1, width - 2 * sidePadding);
+  placeControls();
+}
+
+// Keeps the canvas's pixels one to one with the screen's, whatever the
+// document's scale and the display's density; draws in SVG units.
+function sizeCanvas() {
+  const matrix = canvasBox.getScreenCTM();
+  const scale = (matrix ? Math.hypot(matrix.a, matrix.b) : 1) * (window.devicePixelRatio || 1);
+  const width = Math.max(1, Math.round(documentWidth * scale));
+  const height = Math.max(1, Math.round(areaHeight * scale));
+  if (canvas.width !== width || canvas.height !== height) {
+    canvas.width = width;
+    canvas.height = height;
+    canvas.style.width = documentWidth + 'px';
+    canvas.style.height = areaHeight + 'px';
+  }
+  context.setTransform(width / documentWidth, 0, 0, height / areaHeight, 0, (-areaTop * height) / areaHeight);
+}
+
+function clearCanvas() {
+  sizeCanvas();
+  context.globalAlpha = 1;
+  context.clearRect(0, areaTop, documentWidth, areaHeight);
+  context.font = font;
+  context.lineWidth = 0.5;
+}
+
+// Draws frame i of `tree` in the row at `top`, `height` high; `matched`
+// when a search matches its name; `source` its line of code, if any.
+function drawBox(tree, i, top, height, matched, source) {
+  const x = tree.x[i];
+  const width = tree.width[i];
+  const fillIndex = tree.fill[i];
+  context.fillStyle = matched ? searchColor : palette[fillIndex];
+  context.fillRect(x, top, width, height);
+  if (data.frameStroke) {
+    context.strokeStyle = data.frameStroke;
+    context.strokeRect(x, top, width, height);
+  }
+  const text = fitLabel(tree.name[i], width);
+  if (text === '') return;
+  context.fillStyle = matched ? searchLabel : paletteLabel[fillIndex];
+  context.textAlign = fittedTrailing ? 'right' : 'left';
+  context.fillText(text, fittedTrailing ? x + width - labelPadding : x + labelPadding, top + layout.labelBaseline);
+  if (source === undefined || source.color === undefined) return;
+  const line = fitText(source.text, source.count, width, false, false);
+  if (line === '') return;
+  context.font = codeFont;
+  context.fillStyle = source.color;
+  context.textAlign = 'left';
+  context.fillText(line, x + labelPadding, top + layout.labelBaseline + layout.frameHeight);
+  context.font = font;
+}
