@@ -121,9 +121,11 @@ extension SVGRenderer {
     writer.write("}")
   }
 
-  /// Fills as `rrggbb` hex digits: one per frame, or, when colors repeat
-  /// (names hashed, diffusion), each distinct color once and an index per
-  /// frame.
+  /// Fills as four characters each: the color's 24 bits in base 87, most
+  /// significant digit first, with ``CompactIntegers/alphabet``'s digits
+  /// (two thirds of hex digits' bytes); one per frame, or, when colors
+  /// repeat (names hashed, diffusion), each distinct color once and an
+  /// index per frame.
   private func writeFills(_ frames: [FrameBox], to writer: ByteWriter) {
     var indexOfColor: [RGBColor: Int] = [:]
     var palette: [RGBColor] = []
@@ -136,12 +138,10 @@ extension SVGRenderer {
     }
     let indexed = palette.count * 2 <= frames.count
     writer.write(",\n\"fills\":\"")
-    let digits = Array("0123456789abcdef".utf8)
+    let digits = CompactIntegers.alphabet
     for color in indexed ? palette : frames.map(\.fill) {
-      for channel in [color.red, color.green, color.blue] {
-        writer.write(byte: digits[Int(channel >> 4)])
-        writer.write(byte: digits[Int(channel & 0xf)])
-      }
+      let value = Int(color.red) << 16 | Int(color.green) << 8 | Int(color.blue)
+      for power in [87 * 87 * 87, 87 * 87, 87, 1] { writer.write(byte: digits[value / power % 87]) }
     }
     writer.write("\"")
     if indexed {

@@ -41,52 +41,65 @@ function placeControls() {
   let x = sidePadding;
   if (!unzoomControl.classList.contains('fg-off')) x += (unzoomControl.firstChild.data.length + 2) * controlAdvance;
   for (const tool of toolbar) {
-    tool.control.setAttribute('x', x);
+    setAttributeOf(tool.control, 'x', x);
     x += (tool.control.firstChild.data.length + 2) * controlAdvance;
   }
-  searchControl.setAttribute('x', documentWidth - searchRight);
-  matchedText.setAttribute('x', documentWidth - searchRight);
-  matchedText.setAttribute('y', details.getAttribute('y'));
-  searchBox.setAttribute('x', documentWidth - searchBoxRight);
+  setAttributeOf(searchControl, 'x', documentWidth - searchRight);
+  setAttributeOf(matchedText, 'x', documentWidth - searchRight);
+  setAttributeOf(matchedText, 'y', details.getAttribute('y'));
+  setAttributeOf(searchBox, 'x', documentWidth - searchBoxRight);
 }
 
 function updateControls() {
   const away = view.mode !== 'graph';
-  unzoomControl.firstChild.data = away ? 'Back to Graph' : 'Reset Zoom';
-  unzoomControl.classList.toggle('fg-off', !away && view.zoomed === 0);
+  setTextOf(unzoomControl, away ? 'Back to Graph' : 'Reset Zoom');
+  const off = !away && view.zoomed === 0;
+  if (unzoomControl.classList.contains('fg-off') !== off) unzoomControl.classList.toggle('fg-off');
   const states = { 'fg-functions': view.mode === 'table', 'fg-heavy': view.leftHeavy, 'fg-flip': view.flipped, 'fg-sandwich': view.mode === 'sandwich' };
   for (const tool of toolbar) {
     const id = tool.control.getAttribute('id');
     if (id in states) {
-      tool.control.classList.toggle('fg-on', states[id]);
-      tool.control.setAttribute('aria-pressed', String(states[id]));
+      if (tool.control.classList.contains('fg-on') !== states[id]) tool.control.classList.toggle('fg-on');
+      setAttributeOf(tool.control, 'aria-pressed', states[id]);
     }
   }
-  toolbar[4].control.firstChild.data = themeShown() === 'dark' ? 'Light' : 'Dark';
+  setTextOf(toolbar[4].control, themeShown() === 'dark' ? 'Light' : 'Dark');
   placeControls();
 }
 
 // Applies a whole view (from the URL, or after a change) and draws it.
+let rendered = false;
 function applyView(next) {
   const searchChanged = next.searchTerm !== view.searchTerm || next.searchPlain !== view.searchPlain;
   const orderChanged = next.leftHeavy !== view.leftHeavy;
+  // A theme changes no pixel of the canvas, and a flip of the graph only
+  // moves its rows: neither draws the frames again.
+  const drawn = ['mode', 'zoomed', 'sandwich', 'leftHeavy', 'tableSort', 'tableFilter'].some((key) => next[key] !== view[key]);
+  const flipOnly = !drawn && !searchChanged && next.flipped !== view.flipped && view.mode === 'graph';
+  const redraw = !rendered || drawn || searchChanged || (next.flipped !== view.flipped && !flipOnly);
   Object.assign(view, next);
   if (view.mode === 'sandwich' && !(view.sandwich >= 0)) view.mode = 'graph';
   setZoom(view.zoomed);
   if (orderChanged) sandwich = null;
-  if (searchChanged || matchedText.firstChild.data === ' ') showSearchResult();
+  if (searchChanged || !rendered) showSearchResult();
   hovered = null;
   if (focused !== null && (view.mode === 'table' || (focused.tree === graph) !== (view.mode === 'graph') || (focused.tree === graph && !isShown(focused.index)))) focused = null;
   applyTheme();
   updateControls();
-  render();
+  if (redraw) {
+    render();
+    rendered = true;
+  } else {
+    if (flipOnly) flipRows(graphRowTop, rowTop.length, (depth) => rowHeight[depth]);
+    showDetails();
+  }
 }
 
 function showSearchResult() {
   const message = runSearch();
-  searchControl.firstChild.data = view.searchTerm ? 'Reset Search' : 'Search';
-  matchedText.firstChild.data = message || ' ';
-  matchedText.classList.toggle('fg-off', !message);
+  setTextOf(searchControl, view.searchTerm ? 'Reset Search' : 'Search');
+  setTextOf(matchedText, message || ' ');
+  if (matchedText.classList.contains('fg-off') !== !message) matchedText.classList.toggle('fg-off');
 }
 
 function restoreView() {
@@ -273,6 +286,7 @@ window.addEventListener('resize', () => {
   resizePending = true;
   requestAnimationFrame(() => {
     resizePending = false;
+    measureWindow();
     render();
   });
 });
@@ -320,6 +334,17 @@ window.flamegraph = Object.freeze({
     }
     return shown;
   },
+  // Shows the view a URL fragment describes ("#sandwich=parse&flip=1"),
+  // at once, as a link would.
+  show(hash) {
+    applyView(viewOfFragment(String(hash)));
+    saveView(true);
+  },
+  // The drawn frames of the graph, decoded from the data block: name and
+  // parent, in document order.
+  frames() {
+    return Array.from(graph.parent, (parent, i) => ({ name: names[graph.name[i]], parent }));
+  },
   // Where a shown frame is drawn, in client (viewport) coordinates, or
   // null; role as in shownFrames.
   clientBox(i, role) {
@@ -350,5 +375,5 @@ for (const control of [unzoomControl, searchControl]) {
   control.setAttribute('role', 'button');
 }
 root.classList.add('fg-scripted');
-if (data.fluid) root.classList.add('fg-fluid');
+measureWindow();
 restoreView();

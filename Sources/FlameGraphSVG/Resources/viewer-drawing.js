@@ -50,6 +50,9 @@ const searchLabel = labelColorOn(searchColor);
 // Themes: the light one is the static document's look; the dark one
 // changes the background and the text around the graph, never the fills.
 const darkBackground = '#1d1f23';
+const darkText = '#e8e8e8';
+// The group of the title, the controls and the details line.
+const textGroup = details.parentNode;
 const lightBackground = background ? background.getAttribute('fill') : '';
 const prefersDark = window.matchMedia ? window.matchMedia('(prefers-color-scheme: dark)') : null;
 function themeShown() {
@@ -57,11 +60,36 @@ function themeShown() {
   if (data.theme === 'light' || data.theme === 'dark') return data.theme;
   return prefersDark && prefersDark.matches ? 'dark' : 'light';
 }
+// The theme is set on the few elements it changes, never on the root: a
+// class on the root would make the browser restyle the whole document.
 function applyTheme() {
   const dark = themeShown() === 'dark';
-  root.classList.toggle('fg-dark', dark);
-  if (background) background.setAttribute('fill', dark ? darkBackground : lightBackground);
-  if (data.uiColor) root.style.setProperty('--fg-ui-light', data.uiColor);
+  const text = dark ? darkText : data.uiColor || '';
+  if (background) setAttributeOf(background, 'fill', dark ? darkBackground : lightBackground);
+  const chrome = Array.from(textGroup.children).filter((element) => element.localName === 'text');
+  const legend = document.getElementById('legend');
+  if (legend) for (const element of legend.getElementsByTagName('text')) chrome.push(element);
+  for (const element of chrome) if (element.style.fill !== text) element.style.fill = text;
+  for (const element of [outline, searchBox, tableBox]) {
+    if (element && element.classList.contains('fg-dark') !== dark) element.classList.toggle('fg-dark');
+  }
+}
+
+// Sets an attribute or a text only when it changes: any write to the
+// document, even of the same value, can make the browser restyle it.
+function setAttributeOf(element, name, value) {
+  const text = String(value);
+  if (element.getAttribute(name) !== text) element.setAttribute(name, text);
+}
+function setTextOf(element, text) {
+  if (element.firstChild.data !== text) element.firstChild.data = text;
+}
+
+// The window's width, read when the window changes only: reading it after
+// changes to the document makes the browser lay the document out first.
+let windowWidth = layout.width;
+function measureWindow() {
+  if (data.fluid) windowWidth = Math.max(200, Math.floor(root.clientWidth || window.innerWidth));
 }
 
 // Sets the document's width and the frames' area's height; what sits
@@ -101,6 +129,27 @@ function sizeCanvas() {
     canvas.style.height = areaHeight + 'px';
   }
   context.setTransform(width / documentWidth, 0, 0, height / areaHeight, 0, (-areaTop * height) / areaHeight);
+}
+
+// Moves the graph's rows to their mirrored places, as flipping draws
+// them: a copy of the canvas, row by row, rather than drawing every frame
+// again. rowTopOf(depth, true) is where a row is before the flip.
+let flipBuffer = null;
+function flipRows(rowTopOf, rowCount, heightOf) {
+  if (flipBuffer === null) flipBuffer = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+  flipBuffer.width = canvas.width;
+  flipBuffer.height = canvas.height;
+  flipBuffer.getContext('2d').drawImage(canvas, 0, 0);
+  const scale = canvas.height / areaHeight;
+  context.setTransform(1, 0, 0, 1, 0, 0);
+  context.clearRect(0, 0, canvas.width, canvas.height);
+  for (let depth = 0; depth < rowCount; depth++) {
+    const from = Math.round((rowTopOf(depth, true) - areaTop) * scale);
+    const to = Math.round((rowTopOf(depth, false) - areaTop) * scale);
+    const height = Math.round(heightOf(depth) * scale);
+    if (height > 0) context.drawImage(flipBuffer, 0, from, canvas.width, height, 0, to, canvas.width, height);
+  }
+  sizeCanvas();
 }
 
 function clearCanvas() {

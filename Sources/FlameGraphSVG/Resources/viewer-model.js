@@ -27,8 +27,8 @@
  *                first, left to right): up (previous depth + 1 - depth),
  *                name, residual (total less the drawn children's totals) or
  *                total (exact numbers, when counts are fractional), fills
- *                (rrggbb per frame, or per distinct color with fill the
- *                index per frame), before (differential first counts)
+ *                (four base-87 digits of the 24-bit color per frame, or
+ *                per distinct color with fill the index per frame), before (differential first counts)
  *   source       [frame, source line, color of its drawn code (optional)]
  *   thin         frames too thin to draw, kept for search and the function
  *                views: up (catalog index less the parent's), name, total.
@@ -115,7 +115,11 @@ function nameIndex(name) {
 // The palette ends with the fill of frames whose color is unknown (names
 // only thin frames have, in the sandwich).
 const palette = [];
-for (let i = 0; i + 6 <= data.frames.fills.length; i += 6) palette.push('#' + data.frames.fills.slice(i, i + 6));
+for (let i = 0; i + 4 <= data.frames.fills.length; i += 4) {
+  let value = 0;
+  for (let k = i; k < i + 4; k++) value = value * 87 + DIGIT_OF[data.frames.fills.charCodeAt(k)];
+  palette.push('#' + value.toString(16).padStart(6, '0'));
+}
 const unknownFill = palette.length;
 palette.push('#c8c8c8');
 

@@ -10,9 +10,10 @@ const rowTop = data.rows.top;
 const rowHeight = data.rows.height;
 const flame = data.direction !== 'icicle';
 
-// The graph's rows: the static ones, or mirrored in the area when flipped.
-function graphRowTop(depth) {
-  return view.flipped ? 2 * areaTop + graphAreaHeight - rowTop[depth] - rowHeight[depth] : rowTop[depth];
+// The graph's rows: the static ones, or mirrored in the area when flipped
+// (or, with `otherWay`, where they are with the other flip).
+function graphRowTop(depth, otherWay) {
+  return view.flipped !== !!otherWay ? 2 * areaTop + graphAreaHeight - rowTop[depth] - rowHeight[depth] : rowTop[depth];
 }
 
 function isShown(i) {
@@ -126,13 +127,14 @@ function buildSandwich(nameIndexShown) {
   return { name: nameIndexShown, callers, callees, total: callees.total[0], self };
 }
 
-// Rows of the sandwich: the function in the middle, callers above it
+// Rows of the sandwich: the function in the middle row, callers above it
 // (below when flipped), callees on the other side; one frame height each.
+function sandwichMiddle() {
+  return view.flipped ? sandwich.callees.maxDepth : sandwich.callers.maxDepth;
+}
 function sandwichRowTop(tree, depth) {
-  const middle = sandwich.callers.maxDepth;
-  const callersUp = !view.flipped;
-  const row = tree === sandwich.callers === callersUp ? middle - depth : middle + depth;
-  return areaTop + row * layout.frameHeight;
+  const up = (tree === sandwich.callers) !== view.flipped;
+  return areaTop + (sandwichMiddle() + (up ? -depth : depth)) * layout.frameHeight;
 }
 
 function sandwichHeight() {
@@ -275,7 +277,7 @@ function fillTable() {
 
 // Lays out and draws the view of `view`, sizing the document for it.
 function render() {
-  const fluidWidth = data.fluid ? Math.max(200, Math.floor(root.clientWidth || window.innerWidth)) : layout.width;
+  const fluidWidth = data.fluid ? windowWidth : layout.width;
   if (view.mode === 'sandwich') {
     if (sandwich === null || sandwich.name !== view.sandwich) sandwich = buildSandwich(view.sandwich);
     setDocumentSize(fluidWidth, Math.max(graphAreaHeight, sandwichHeight()));
@@ -283,7 +285,10 @@ function render() {
     drawSandwich();
   } else if (view.mode === 'table') {
     setDocumentSize(fluidWidth, Math.max(graphAreaHeight, 420));
-    if (tableBox === null) makeTable();
+    if (tableBox === null) {
+      makeTable();
+      applyTheme();
+    }
     tableBox.setAttribute('width', documentWidth);
     tableBox.setAttribute('height', areaHeight);
     fillTable();
@@ -293,8 +298,8 @@ function render() {
     layoutGraph();
     drawGraph();
   }
-  if (tableBox !== null) tableBox.classList.toggle('fg-off', view.mode !== 'table');
-  canvasBox.classList.toggle('fg-off', view.mode === 'table');
+  if (tableBox !== null && tableBox.classList.contains('fg-off') !== (view.mode !== 'table')) tableBox.classList.toggle('fg-off');
+  if (canvasBox.classList.contains('fg-off') !== (view.mode === 'table')) canvasBox.classList.toggle('fg-off');
   showDetails();
 }
 
@@ -313,7 +318,7 @@ function frameAt(x, y) {
   }
   if (view.mode !== 'sandwich') return null;
   const row = Math.floor((y - areaTop) / layout.frameHeight);
-  const middle = sandwich.callers.maxDepth;
+  const middle = sandwichMiddle();
   if (row === middle) return { tree: sandwich.callees, index: 0 };
   const callersSide = view.flipped ? row > middle : row < middle;
   const tree = callersSide ? sandwich.callers : sandwich.callees;
@@ -362,16 +367,17 @@ function showDetails() {
     const total = data.total > 0 ? data.total : 1;
     text = names[sandwich.name] + ': total ' + formatCount(sandwich.total) + ' ' + data.countName + ' (' + percent(sandwich.total / total) + '%), self ' + formatCount(sandwich.self) + ' (' + percent(sandwich.self / total) + '%); callers ' + (view.flipped ? 'below' : 'above') + ', callees ' + (view.flipped ? 'above' : 'below');
   }
-  details.firstChild.data = text;
+  setTextOf(details, text);
   // The outline follows the pointer, else the keyboard focus.
   const marked = frame;
-  outline.classList.toggle('fg-off', marked === null || view.mode === 'table');
-  if (marked !== null) {
+  const off = marked === null || view.mode === 'table';
+  if (outline.classList.contains('fg-off') !== off) outline.classList.toggle('fg-off');
+  if (!off) {
     const box = boxOf(marked);
-    outline.setAttribute('x', box.x);
-    outline.setAttribute('y', box.y);
-    outline.setAttribute('width', box.width);
-    outline.setAttribute('height', box.height);
+    setAttributeOf(outline, 'x', box.x);
+    setAttributeOf(outline, 'y', box.y);
+    setAttributeOf(outline, 'width', box.width);
+    setAttributeOf(outline, 'height', box.height);
     outline.classList.toggle('fg-focus', !hovered && hasFocus);
   }
 }
