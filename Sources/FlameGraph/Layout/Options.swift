@@ -113,6 +113,8 @@ public struct Options: Sendable {
   /// Whether an interactive graph fills the window's width and is laid out
   /// again when it changes (default false: ``imageWidth`` stays).
   public var fluidWidth = false
+  /// The narrowest a fluid graph is drawn, whatever the window's width.
+  public static let narrowestFluidWidth: Double = 200
 
   /// The defaults.
   public init() {}

@@ -136,7 +136,7 @@ function openSandwich(name) {
 // The sandwich of the frame the keyboard or the pointer is on, else of
 // the zoomed frame.
 function openSandwichOfSelection() {
-  const frame = focused || hovered;
+  const frame = hovered || focused;
   if (frame !== null) openSandwich(frame.tree.name[frame.index]);
   else if (view.mode === 'graph' && view.zoomed !== 0) openSandwich(graph.name[view.zoomed]);
 }
@@ -147,6 +147,7 @@ function zoomByUser(frame) {
     openSandwich(frame.tree.name[frame.index]);
   } else if (frame.index !== view.zoomed || view.mode !== 'graph') {
     change({ mode: 'graph', zoomed: frame.index }, true);
+    focused = frame;
   }
 }
 
@@ -303,7 +304,7 @@ function shownFrame(tree, index, faded, role) {
   const box = boxOf({ tree, index });
   const matched = nameMatched[tree.name[index]] === 1;
   return {
-    index, name: names[tree.name[index]], x: tree.x[index], y: box.y, width: tree.width[index], label,
+    index, parent: tree.parent[index], name: names[tree.name[index]], x: tree.x[index], y: box.y, width: tree.width[index], label,
     trailing: label !== '' && fittedTrailing, faded, matched, role, depth: tree.depth[index],
     total: tree.total[index], fill: matched ? searchColor : palette[tree.fill[index]],
     labelColor: matched ? searchLabel : paletteLabel[tree.fill[index]],
@@ -314,7 +315,7 @@ window.flamegraph = Object.freeze({
     return view.zoomed;
   },
   get view() {
-    return Object.assign({ sandwichName: view.mode === 'sandwich' ? names[view.sandwich] : null, theme: themeShown(), width: documentWidth }, view);
+    return Object.assign({}, view, { sandwichName: view.mode === 'sandwich' ? names[view.sandwich] : null, theme: themeShown(), width: documentWidth });
   },
   get sandwich() {
     return sandwich && view.mode === 'sandwich' ? { name: names[sandwich.name], total: sandwich.total, self: sandwich.self } : null;
