@@ -135,7 +135,8 @@ struct FramePlacer {
     // viewer needs them for no other name either (a zoom only widens), but
     // a fluid graph may be as narrow as ``Options/narrowestFluidWidth``.
     let ladder =
-      fitter.fitsWhole(name, width: width * ladderWidthScale) ? .empty : ladder(of: node, name: name)
+      fitter.fitsWhole(name, width: width * ladderWidthScale)
+      ? .empty : ladder(of: node, name: name)
     let label = fitter.fit(name, ladder: ladder, width: width).map {
       fitted in
       let trailing = fitted.isCut && options.labelTruncation == .keepEnd
