@@ -398,3 +398,12 @@ def test_hostile_names_stay_text_in_every_view(page, driver, render):
     assert page.script("return window.__xss") is None
     assert page.script("return document.getElementsByTagName('img').length") == 0
     assert page.script("return document.getElementsByTagName('script').length") == 2
+
+
+def test_links_to_views_that_cannot_be_are_the_graph(page, render):
+    # The root is no function; a name no frame has, a zoom past the last frame.
+    for fragment in ("#sandwich=all", "#sandwich=nowhere", "#zoom=99999", "#zoom=-3&view=nothing"):
+        page.open(render(SMALL), fragment)
+        assert page.script("return window.flamegraph.view.mode") == "graph", fragment
+        assert page.zoomed == 0
+        assert len(page.shown()) == len(page.static_frames())

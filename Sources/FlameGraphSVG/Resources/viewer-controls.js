@@ -23,7 +23,7 @@ const toolbar = [
   ['fg-flip', 'Flip', 'i', () => toggle('flipped')],
   ['fg-theme', 'Dark', 'd', () => switchTheme()],
 ].map(([id, text, key, action]) => {
-  const control = document.createElementNS('http://www.w3.org/2000/svg', 'text');
+  const control = document.createElementNS(root.namespaceURI, 'text');
   control.setAttribute('id', id);
   control.setAttribute('class', 'fg-control fg-tool');
   control.setAttribute('y', unzoomControl.getAttribute('y'));
@@ -71,16 +71,15 @@ function updateControls() {
 let rendered = false;
 function applyView(next) {
   const searchChanged = next.searchTerm !== view.searchTerm || next.searchPlain !== view.searchPlain;
-  const orderChanged = next.leftHeavy !== view.leftHeavy;
   // A theme changes no pixel of the canvas, and a flip of the graph only
   // moves its rows: neither draws the frames again.
   const drawn = ['mode', 'zoomed', 'sandwich', 'leftHeavy', 'tableSort', 'tableFilter'].some((key) => next[key] !== view[key]);
   const flipOnly = !drawn && !searchChanged && next.flipped !== view.flipped && view.mode === 'graph';
   const redraw = !rendered || drawn || searchChanged || (next.flipped !== view.flipped && !flipOnly);
   Object.assign(view, next);
-  if (view.mode === 'sandwich' && !(view.sandwich >= 0)) view.mode = 'graph';
+  // Only a function some stack holds has a sandwich (not the root).
+  if (view.mode === 'sandwich' && !(view.sandwich >= 0 && functionModel().nameTotal[view.sandwich] > 0)) view.mode = 'graph';
   setZoom(view.zoomed);
-  if (orderChanged) sandwich = null;
   if (searchChanged || !rendered) showSearchResult();
   hovered = null;
   if (focused !== null && (view.mode === 'table' || (focused.tree === graph) !== (view.mode === 'graph') || (focused.tree === graph && !isShown(focused.index)))) focused = null;
@@ -128,7 +127,7 @@ function showMode(mode) {
 }
 
 function openSandwich(name) {
-  if (!(name >= 0)) return;
+  if (!(name >= 0 && functionModel().nameTotal[name] > 0)) return;
   change({ mode: 'sandwich', sandwich: name }, true);
   canvas.focus();
 }

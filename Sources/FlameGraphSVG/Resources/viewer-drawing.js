@@ -9,6 +9,9 @@ const canvasBox = document.getElementById('fg-view'); // the frames' area, in SV
 if (!canvas || !canvasBox || !canvas.getContext) return;
 // Transparent: the document's background shows through.
 const context = canvas.getContext('2d');
+// The namespace of the HTML elements the viewer adds (the table, a copy of
+// the canvas), from the canvas rather than written here.
+const xhtmlNamespace = canvas.namespaceURI;
 const areaTop = parseFloat(canvasBox.getAttribute('y'));
 const graphAreaHeight = parseFloat(canvasBox.getAttribute('height'));
 let areaHeight = graphAreaHeight;
@@ -138,7 +141,7 @@ function sizeCanvas() {
 // again. rowTopOf(depth, true) is where a row is before the flip.
 let flipBuffer = null;
 function flipRows(rowTopOf, rowCount, heightOf) {
-  if (flipBuffer === null) flipBuffer = document.createElementNS('http://www.w3.org/1999/xhtml', 'canvas');
+  if (flipBuffer === null) flipBuffer = document.createElementNS(xhtmlNamespace, 'canvas');
   flipBuffer.width = canvas.width;
   flipBuffer.height = canvas.height;
   flipBuffer.getContext('2d').drawImage(canvas, 0, 0);

@@ -168,14 +168,13 @@ let tableFilterInput = null;
 let tableSortButtons = {};
 
 function makeTable() {
-  const xhtml = 'http://www.w3.org/1999/xhtml';
   const element = (tag, parent, className) => {
-    const made = document.createElementNS(xhtml, tag);
+    const made = document.createElementNS(xhtmlNamespace, tag);
     if (className) made.className = className;
     if (parent) parent.appendChild(made);
     return made;
   };
-  tableBox = document.createElementNS('http://www.w3.org/2000/svg', 'foreignObject');
+  tableBox = document.createElementNS(root.namespaceURI, 'foreignObject');
   tableBox.setAttribute('id', 'fg-table');
   tableBox.setAttribute('x', '0');
   tableBox.setAttribute('y', String(areaTop));
@@ -246,7 +245,7 @@ function fillTable() {
   const total = data.total > 0 ? data.total : 1;
   const fragmentOfRows = document.createDocumentFragment();
   for (const i of rows.slice(0, tableLimit)) {
-    const row = document.createElementNS('http://www.w3.org/1999/xhtml', 'tr');
+    const row = document.createElementNS(xhtmlNamespace, 'tr');
     row.setAttribute('tabindex', '0');
     row.dataset.name = String(i);
     for (const text of [
@@ -254,7 +253,7 @@ function fillTable() {
       formatCount(model.nameTotal[i]) + ' (' + percent(model.nameTotal[i] / total) + '%)',
       names[i],
     ]) {
-      const cell = document.createElementNS('http://www.w3.org/1999/xhtml', 'td');
+      const cell = document.createElementNS(xhtmlNamespace, 'td');
       cell.textContent = text;
       row.appendChild(cell);
     }
@@ -262,8 +261,8 @@ function fillTable() {
     fragmentOfRows.appendChild(row);
   }
   if (rows.length > tableLimit) {
-    const row = document.createElementNS('http://www.w3.org/1999/xhtml', 'tr');
-    const cell = document.createElementNS('http://www.w3.org/1999/xhtml', 'td');
+    const row = document.createElementNS(xhtmlNamespace, 'tr');
+    const cell = document.createElementNS(xhtmlNamespace, 'td');
     cell.setAttribute('colspan', '3');
     cell.textContent = formatCount(rows.length - tableLimit) + ' more: filter to find them';
     row.appendChild(cell);
@@ -279,7 +278,12 @@ function fillTable() {
 function render() {
   const fluidWidth = data.fluid ? windowWidth : layout.width;
   if (view.mode === 'sandwich') {
-    if (sandwich === null || sandwich.name !== view.sandwich) sandwich = buildSandwich(view.sandwich);
+    if (sandwich === null || sandwich.name !== view.sandwich) {
+      sandwich = buildSandwich(view.sandwich);
+      // Frames of another sandwich are gone.
+      if (hovered !== null && hovered.tree !== graph) hovered = null;
+      if (focused !== null && focused.tree !== graph) focused = null;
+    }
     setDocumentSize(fluidWidth, Math.max(graphAreaHeight, sandwichHeight()));
     layoutSandwich();
     drawSandwich();
