@@ -151,6 +151,13 @@ def page(driver):
         def keys(self, *keys):
             ActionChains(driver).send_keys(*keys).perform()
 
+        def hash(self):
+            """The URL fragment, once the view shown is written to it (the
+            viewer writes it after painting)."""
+            return driver.execute_async_script(
+                "const done = arguments[0];"
+                "requestAnimationFrame(() => setTimeout(() => setTimeout(() => done(location.hash), 0), 0));")
+
         def text_of(self, element_id):
             return self.script("return document.getElementById(arguments[0]).textContent", element_id)
 
@@ -398,7 +405,7 @@ def test_reset_restores_the_view(page, render):
     page.script("document.getElementById('unzoom').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
     assert page.zoomed == 0
     assert page.shown() == before
-    assert page.script("return location.hash") == ""
+    assert page.hash() == ""
 
 
 def test_escape_and_back_undo_zooms(page, driver, render):
@@ -410,6 +417,7 @@ def test_escape_and_back_undo_zooms(page, driver, render):
     assert page.zoomed == parse
     page.keys(Keys.ESCAPE)
     WebDriverWait(driver, 5).until(lambda d: page.zoomed == compute)
+    page.hash()  # the views are in the history
     driver.back()
     WebDriverWait(driver, 5).until(lambda d: page.zoomed == 0)
     driver.forward()
@@ -525,8 +533,8 @@ def test_the_url_reopens_the_same_view(page, driver, render):
     compute = page.index_of("compute")
     page.click_frame(compute)
     search(page, driver, "tok.n")
-    WebDriverWait(driver, 5).until(lambda d: "search=" in page.script("return location.hash"))
-    fragment = page.script("return location.hash")
+    WebDriverWait(driver, 5).until(lambda d: "search=" in page.hash())
+    fragment = page.hash()
     assert urllib.parse.parse_qs(fragment[1:]) == {"zoom": [str(compute)], "search": ["tok.n"]}
     shown, matched = page.shown(), page.text_of("matched")
     driver.get("about:blank")

@@ -102,6 +102,8 @@ function showSearchResult() {
 }
 
 function restoreView() {
+  // The URL now says what to show: a view not saved yet is dropped.
+  pendingSave = null;
   applyView(viewOfFragment(location.hash));
   searchInput.value = view.searchTerm;
   plainBox.checked = view.searchPlain;
@@ -153,6 +155,7 @@ function zoomByUser(frame) {
 // Back to the view before: the history's, when this document added it.
 function goBack() {
   if (view.mode === 'graph' && view.zoomed === 0) return;
+  flushSave();
   if (history.state && history.state.flamegraph > 0) {
     history.back(); // popstate restores the previous view
   } else {

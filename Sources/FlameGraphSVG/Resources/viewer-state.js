@@ -81,7 +81,19 @@ function fragment() {
   return text ? '#' + text : '';
 }
 
+// Writes the view to the URL once the view is painted: a history entry
+// costs the browser several milliseconds on a large document, which the
+// view need not wait for. Views saved within one frame make one entry.
+let pendingSave = null;
 function saveView(addEntry) {
+  if (pendingSave === null) requestAnimationFrame(() => setTimeout(flushSave, 0));
+  pendingSave = { addEntry: addEntry || (pendingSave !== null && pendingSave.addEntry) };
+}
+
+function flushSave() {
+  if (pendingSave === null) return;
+  const addEntry = pendingSave.addEntry;
+  pendingSave = null;
   const hash = fragment();
   if (hash === location.hash) return;
   // The default view is the document's address without a fragment.
