@@ -44,6 +44,16 @@ function placeControls() {
     setAttributeOf(tool.control, 'x', x);
     x += (tool.control.firstChild.data.length + 2) * controlAdvance;
   }
+  // The title stays centered unless the toolbar would reach it: then it
+  // is centered between the toolbar and Search (its width from the same
+  // monospace model, at its own size).
+  if (titleText) {
+    const titleSize = parseFloat(titleText.getAttribute('font-size')) || layout.fontSize;
+    const half = (titleText.textContent.length * layout.characterWidth * titleSize) / 2;
+    const right = documentWidth - searchRight - 7 * controlAdvance;
+    const centered = documentWidth / 2;
+    setAttributeOf(titleText, 'x', x + 4 > centered - half ? Math.max(x + half, (x + right) / 2) : centered);
+  }
   setAttributeOf(searchControl, 'x', documentWidth - searchRight);
   setAttributeOf(matchedText, 'x', documentWidth - searchRight);
   setAttributeOf(matchedText, 'y', details.getAttribute('y'));
@@ -131,7 +141,14 @@ function showMode(mode) {
 function openSandwich(name) {
   if (!(name >= 0 && functionModel().nameTotal[name] > 0)) return;
   change({ mode: 'sandwich', sandwich: name }, true);
-  canvas.focus();
+  canvas.focus({ preventScroll: true });
+  // The function's row in sight: callers may stack far above it.
+  const box = boxOf({ tree: sandwich.callees, index: 0 });
+  const matrix = root.getScreenCTM();
+  if (matrix) {
+    const y = new DOMPoint(box.x, box.y).matrixTransform(matrix).y;
+    if (y < 0 || y > window.innerHeight - 2 * box.height) window.scrollBy(0, y - window.innerHeight / 3);
+  }
 }
 
 // The sandwich of the frame the keyboard or the pointer is on, else of

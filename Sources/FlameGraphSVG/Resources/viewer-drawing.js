@@ -113,7 +113,7 @@ function setDocumentSize(width, height) {
   canvasBox.setAttribute('width', width);
   canvasBox.setAttribute('height', height);
   details.setAttribute('y', detailsY + shift);
-  for (const text of [titleText, subtitleText]) if (text) text.setAttribute('x', width / 2);
+  if (subtitleText) subtitleText.setAttribute('x', width / 2);
   documentWidth = width;
   areaHeight = height;
   drawableWidth = Math.max(1, width - 2 * sidePadding);
