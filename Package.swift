@@ -10,9 +10,11 @@ let package = Package(
     .library(name: "FlameGraphCairo", targets: ["FlameGraphCairo"]),
     .library(name: "FlameGraphJSON", targets: ["FlameGraphJSON"]),
     .executable(name: "flamegraph", targets: ["flamegraph"]),
+    .plugin(name: "RenderFlamegraphs", targets: ["RenderFlamegraphs"]),
   ],
   dependencies: [
-    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0")
+    .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+    .package(url: "https://github.com/swiftlang/swift-docc-plugin", from: "1.4.0"),
   ],
   targets: [
     .target(name: "FlameGraph"),
@@ -47,6 +49,16 @@ let package = Package(
           verb: "update-goldens", description: "Regenerate Goldens/ from Goldens/goldens.tsv"),
         permissions: [
           .writeToPackageDirectory(reason: "The goldens are files of the package.")
+        ]),
+      dependencies: ["flamegraph"]),
+    .plugin(
+      name: "RenderFlamegraphs",
+      capability: .command(
+        intent: .custom(
+          verb: "render-flamegraphs",
+          description: "Render the profiles of flamegraphs.tsv (or a folder) for documentation"),
+        permissions: [
+          .writeToPackageDirectory(reason: "The images are files of the package's documentation.")
         ]),
       dependencies: ["flamegraph"]),
     .target(

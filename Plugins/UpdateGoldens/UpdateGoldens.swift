@@ -57,8 +57,63 @@ struct UpdateGoldens: CommandPlugin {
         }
       }
     }
+    try updateReports(tool: tool, root: root, changed: &changed, unchanged: &unchanged)
     print("\(unchanged) goldens unchanged; \(changed.count) changed\(changed.isEmpty ? "" : ":")")
     for file in changed { print("  \(file)") }
     if !changed.isEmpty { print("Review them with git diff before committing.") }
+  }
+
+  /// The pages of the reports of `Goldens/reports.tsv`, as PNG images
+  /// `Goldens/report/NAME-N.png`, dated by a fixed `SOURCE_DATE_EPOCH`.
+  func updateReports(tool: URL, root: URL, changed: inout [String], unchanged: inout Int) throws {
+    let manifest = root.appending(path: "Goldens/reports.tsv")
+    let rows = try String(contentsOf: manifest, encoding: .utf8).split(separator: "\n")
+      .filter { !$0.hasPrefix("#") }
+    let folder = root.appending(path: "Goldens/report")
+    try FileManager.default.createDirectory(at: folder, withIntermediateDirectories: true)
+    for row in rows {
+      let fields = row.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+      guard fields.count >= 2 else {
+        Diagnostics.error("malformed row in reports.tsv: \(row)")
+        continue
+      }
+      let name = fields[0]
+      let pages = { () -> [String] in
+        ((try? FileManager.default.contentsOfDirectory(atPath: folder.path)) ?? [])
+          .filter {
+            $0.hasPrefix(name + "-") && $0.hasSuffix(".png") && !$0.contains(".actual.")
+              && !$0.contains(".diff.") && Int($0.dropFirst(name.count + 1).dropLast(4)) != nil
+          }
+      }
+      var before: [String: Data] = [:]
+      for page in pages() {
+        before[page] = try Data(contentsOf: folder.appending(path: page))
+        try FileManager.default.removeItem(at: folder.appending(path: page))
+      }
+      let process = Process()
+      process.executableURL = tool
+      process.currentDirectoryURL = root
+      process.environment = ["SOURCE_DATE_EPOCH": "1700000000"]
+      let arguments = fields.count > 2 ? fields[2].split(separator: " ").map(String.init) : []
+      process.arguments = ["report"] + arguments + [fields[1], "-o", "Goldens/report/\(name).png"]
+      try process.run()
+      process.waitUntilExit()
+      guard process.terminationStatus == 0 else {
+        Diagnostics.error(
+          "flamegraph report failed on \(name) (status \(process.terminationStatus))")
+        continue
+      }
+      let after = Set(pages())
+      for page in after.sorted() {
+        if try Data(contentsOf: folder.appending(path: page)) == before[page] {
+          unchanged += 1
+        } else {
+          changed.append("Goldens/report/\(page)")
+        }
+      }
+      for page in before.keys.sorted() where !after.contains(page) {
+        changed.append("Goldens/report/\(page) (removed)")
+      }
+    }
   }
 }

@@ -200,6 +200,10 @@ public struct FlameGraphCommand: ParsableCommand {
     help: "smart (default): shorter forms of a name before any cut; full: cut the whole name.")
   var labelStyle: LabelStyle = .smart
 
+  @Option(
+    help: "full (default): every row with a frame; auto: rows end at the deepest labelled frame.")
+  var fit: CanvasFit = .full
+
   @Option(help: "Re-root stacks at this function, dropping stacks without it (repeatable).")
   var base: [String] = []
 
@@ -381,6 +385,7 @@ public struct FlameGraphCommand: ParsableCommand {
     options.nameType = nametype
     options.labelTruncation = truncateTextRight ? .keepStart : .keepEnd
     options.labelStyle = labelStyle
+    options.canvasFit = fit
     options.palette = colors
     options.colorKeying = deterministic ? .deterministic : (hash ? .nameHash : .seeded)
     options.colorDiffusion = colordiffusion

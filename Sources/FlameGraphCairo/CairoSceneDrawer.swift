@@ -35,12 +35,12 @@ struct CairoSceneDrawer {
       cairo_rectangle(context, 0, 0, scene.width, scene.height)
       cairo_fill(context)
     case .gradient(let top, let bottom):
-      // The SVG's gradient runs from 5% to 95% of the height.
       let gradient = cairo_pattern_create_linear(0, 0, 0, scene.height)
       cairo_pattern_add_color_stop_rgb(
-        gradient, 0.05, unit(top.red), unit(top.green), unit(top.blue))
+        gradient, scene.gradientStops.top, unit(top.red), unit(top.green), unit(top.blue))
       cairo_pattern_add_color_stop_rgb(
-        gradient, 0.95, unit(bottom.red), unit(bottom.green), unit(bottom.blue))
+        gradient, scene.gradientStops.bottom, unit(bottom.red), unit(bottom.green),
+        unit(bottom.blue))
       cairo_set_source(context, gradient)
       cairo_rectangle(context, 0, 0, scene.width, scene.height)
       cairo_fill(context)
@@ -54,15 +54,17 @@ struct CairoSceneDrawer {
     if let stroke = scene.frameStroke {
       cairo_fill_preserve(context)
       setColor(stroke, context)
-      cairo_set_line_width(context, 0.5)
+      cairo_set_line_width(context, scene.frameStrokeWidth)
       cairo_stroke(context)
     } else {
       cairo_fill(context)
     }
     if let code = frame.code {
-      // Code is oblique, as the SVG draws it; same advances in a monospace font.
+      // Slanted as the scene says; same advances in a monospace font.
       cairo_select_font_face(
-        context, font.family, CAIRO_FONT_SLANT_OBLIQUE, CAIRO_FONT_WEIGHT_NORMAL)
+        context, font.family,
+        scene.codeSlant == .oblique ? CAIRO_FONT_SLANT_OBLIQUE : CAIRO_FONT_SLANT_NORMAL,
+        CAIRO_FONT_WEIGHT_NORMAL)
       setColor(code.color, context)
       cairo_move_to(context, code.x, code.y)
       cairo_show_text(context, CairoText.drawable(code.text))

@@ -17,12 +17,15 @@ public final class CairoTextMeasurer: TextMeasurer, @unchecked Sendable {
   private let asciiAdvance: Double?
   private let lock = Lock()
 
-  /// A measurer for a family list, resolved with ``CairoFont``.
-  public init(font: CairoFont) {
+  /// A measurer for a family list, resolved with ``CairoFont``, in the
+  /// regular weight unless told (bold for headings).
+  public init(font: CairoFont, weight: FontWeight = .normal) {
     self.font = font
     surface = cairo_image_surface_create(CAIRO_FORMAT_ARGB32, 1, 1)
     context = cairo_create(surface)
-    cairo_select_font_face(context, font.family, CAIRO_FONT_SLANT_NORMAL, CAIRO_FONT_WEIGHT_NORMAL)
+    cairo_select_font_face(
+      context, font.family, CAIRO_FONT_SLANT_NORMAL,
+      weight == .bold ? CAIRO_FONT_WEIGHT_BOLD : CAIRO_FONT_WEIGHT_NORMAL)
     CairoText.useExactMetrics(context)
     cairo_set_font_size(context, 100)
     currentSize = 100

@@ -1,7 +1,7 @@
 import CCairo
 import FlameGraph
 
-/// Writes a ``Scene`` as a one-page PDF through Cairo: vector frames, real
+/// Writes a `Scene` as a one-page PDF through Cairo: vector frames, real
 /// text (searchable, extractable by `pdftotext`), the page sized to the
 /// graph, and the scene's title as the document title.
 ///

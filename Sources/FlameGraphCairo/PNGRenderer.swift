@@ -1,7 +1,7 @@
 import CCairo
 import FlameGraph
 
-/// Writes a ``Scene`` as a PNG image through Cairo, with antialiased text.
+/// Writes a `Scene` as a PNG image through Cairo, with antialiased text.
 ///
 /// ```swift
 /// let measurer = CairoTextMeasurer(font: CairoFont(familyList: options.fontFamily))

@@ -1,6 +1,6 @@
 import FlameGraph
 
-/// Writes a ``Scene`` as JSON, exactly as layout made it, for custom viewers.
+/// Writes a `Scene` as JSON, exactly as layout made it, for custom viewers.
 ///
 /// The document is described by `Schemas/scene.schema.json`; its `schema`
 /// field names the version (``schema``), which changes only when a field

@@ -4,10 +4,14 @@ import FlameGraph
 /// speedscope.app: one sampled profile over shared frames.
 ///
 /// Each distinct frame becomes one shared frame; names in a known location
-/// syntax (``FrameLocation``) keep their function as the name and their
+/// syntax (`FrameLocation`) keep their function as the name and their
 /// `file` and `line`. Each stack that has samples of its own becomes one
 /// sample, weighted by them, so weights add up to the profile's total (the
-/// second count of a differential profile).
+/// second count of a differential profile). Stacks through a frame
+/// narrower than the graph's minimum width (`Options.minimumWidth`) end
+/// at its nearest ancestor that is wide enough, which gets their samples:
+/// the file holds what the graph shows; a minimum width of 0 keeps every
+/// stack.
 public struct SpeedscopeRenderer: ProfileRenderer {
   /// The `$schema` speedscope checks.
   public static let schemaURL = "https://www.speedscope.app/file-format-schema.json"
@@ -36,7 +40,8 @@ public struct SpeedscopeRenderer: ProfileRenderer {
       sampled.string("unit", Self.unit(for: options.countName))
       sampled.number("startValue", 0)
       sampled.count("endValue", profile.totalSamples)
-      let stacks = tree.nodesWithSelfSamples()
+      let (stacks, weights) = Self.sampledStacks(
+        of: tree, minimumTotal: options.minimumFrameTotal(profileTotal: profile.totalSamples))
       sampled.raw("samples") {
         writer.write("[\n")
         var path: [FrameID] = []
@@ -59,9 +64,9 @@ public struct SpeedscopeRenderer: ProfileRenderer {
       }
       sampled.raw("weights") {
         writer.write(byte: UInt8(ascii: "["))
-        for (index, node) in stacks.enumerated() {
+        for index in stacks.indices {
           if index > 0 { writer.write(byte: UInt8(ascii: ",")) }
-          writer.write(exactNumber: tree.selfCount(of: node))
+          writer.write(exactNumber: weights[index])
         }
         writer.write(byte: UInt8(ascii: "]"))
       }
@@ -70,6 +75,27 @@ public struct SpeedscopeRenderer: ProfileRenderer {
     }
     document.close()
     writer.write("\n")
+  }
+
+  /// The stacks to write, as their last node, with their weights: the
+  /// nodes with self samples, each of those narrower than the minimum
+  /// width counted in its nearest ancestor that is not (so the weights
+  /// still add up to the total), in node order.
+  static func sampledStacks(of tree: CallTree, minimumTotal: Double) -> ([NodeID], [Double]) {
+    let nodes = tree.nodesWithSelfSamples()
+    guard minimumTotal > 0 else { return (nodes, nodes.map { tree.selfCount(of: $0) }) }
+    var weightOf: [NodeID: Double] = [:]
+    for node in nodes {
+      var kept = node
+      // Totals never grow down a stack, so the first ancestor wide
+      // enough is drawn, and so are all of its own ancestors.
+      while kept != tree.root && tree.total(of: kept) < minimumTotal {
+        kept = tree.parent(of: kept)
+      }
+      weightOf[kept, default: 0] += tree.selfCount(of: node)
+    }
+    let stacks = weightOf.keys.sorted()
+    return (stacks, stacks.map { weightOf[$0]! })
   }
 
   /// Frame ids are the shared frames' indices.

@@ -6,9 +6,13 @@ import FlameGraph
 /// Every node carries `value` (its total), `self` (its own samples) and, for
 /// differential profiles, `delta` (second count less first). The root, named
 /// "all", also carries the `schema` (``schema``) and the `countName`.
-/// Children are ordered as in the flame graph (``ChildOrder``): by name or
-/// widest first (``Options/childSorting``), or by input order in
-/// a flame chart. The whole tree is written, thin nodes included; it is
+/// Children are ordered as in the flame graph (`ChildOrder`): by name or
+/// widest first (`Options.childSorting`), or by input order in
+/// a flame chart. Nodes narrower than the graph's minimum width
+/// (`Options.minimumWidth`, `Options.minimumFrameTotal(profileTotal:)`)
+/// are left out, as the graph leaves them out: a parent's `value` still
+/// counts them, so its children may add up to less than its `value` less
+/// its `self`. A minimum width of 0 writes the whole tree. The tree is
 /// walked with an explicit stack, so deep stacks cannot overflow the
 /// program's.
 public struct TreeJSONRenderer: ProfileRenderer {
@@ -21,7 +25,8 @@ public struct TreeJSONRenderer: ProfileRenderer {
   /// Writes the tree.
   public func write(_ profile: Profile, options: Options, to writer: ByteWriter) throws {
     let tree = profile.tree
-    let index = tree.childIndex()
+    let index = tree.childIndex(
+      minimumTotal: options.minimumFrameTotal(profileTotal: profile.totalSamples))
     let order = ChildOrder(profile: profile, options: options)
     var names = [String?](repeating: nil, count: profile.frames.count)
     /// A node whose children are being written.

@@ -3,12 +3,12 @@ import FlameGraph
 /// The parts of the SVG that only some scenes have: a frame's line of source
 /// code, and the legend of categories.
 enum SVGDecorations {
-  /// A frame's code under its label: oblique, in the color layout chose.
-  static func writeCode(_ code: FittedLabel, to writer: ByteWriter) {
+  /// A frame's code under its label, in the slant and color layout chose.
+  static func writeCode(_ code: FittedLabel, slant: FontSlant, to writer: ByteWriter) {
     writer.write("<text class=\"code\"")
     writer.writeAttribute("x", code.x)
     writer.writeAttribute("y", code.y)
-    writer.write(" font-style=\"oblique\"")
+    if slant == .oblique { writer.write(" font-style=\"oblique\"") }
     writer.writeAttribute("fill", code.color)
     writer.write(">")
     writer.writeEscaped(code.text)

@@ -1,6 +1,6 @@
 import FlameGraph
 
-/// Writes a ``Scene`` as a standalone SVG 1.1 document.
+/// Writes a `Scene` as a standalone SVG 1.1 document.
 ///
 /// Frames are `<rect>`s with their fitted labels and a `<title>` tooltip, in
 /// one `<g>` each. The document references nothing outside itself, so it
@@ -33,10 +33,11 @@ public struct SVGRenderer: SceneRenderer {
     if let stroke = scene.frameStroke {
       writer.write(" stroke=\"")
       writer.write(hexColor: stroke)
-      writer.write("\" stroke-width=\"0.5\"")
+      writer.write("\"")
+      writer.writeAttribute("stroke-width", scene.frameStrokeWidth)
     }
     writer.write(">\n")
-    for frame in scene.frames { writeFrame(frame, to: writer) }
+    for frame in scene.frames { writeFrame(frame, codeSlant: scene.codeSlant, to: writer) }
     writer.write("</g>\n</g>\n")
     if let viewer { writeViewer(scene, viewer: viewer, to: writer) }
     writer.write("</svg>\n")
@@ -79,9 +80,10 @@ public struct SVGRenderer: SceneRenderer {
     switch scene.background {
     case .gradient(let top, let bottom):
       writer.write(
-        "<defs><linearGradient id=\"background\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">"
-          + "<stop offset=\"5%\" stop-color=\"\(top.hex)\"/>"
-          + "<stop offset=\"95%\" stop-color=\"\(bottom.hex)\"/></linearGradient></defs>\n")
+        "<defs><linearGradient id=\"background\" x1=\"0\" y1=\"0\" x2=\"0\" y2=\"1\">")
+      writeStop(scene.gradientStops.top, top, to: writer)
+      writeStop(scene.gradientStops.bottom, bottom, to: writer)
+      writer.write("</linearGradient></defs>\n")
       fill = "url(#background)"
     case .solid(let color):
       fill = color.hex
@@ -90,6 +92,12 @@ public struct SVGRenderer: SceneRenderer {
     writer.writeAttribute("width", scene.width)
     writer.writeAttribute("height", scene.height)
     writer.write(" fill=\"\(fill)\"/>\n")
+  }
+
+  private func writeStop(_ offset: Double, _ color: RGBColor, to writer: ByteWriter) {
+    writer.write("<stop offset=\"")
+    writer.write(number: offset * 100)
+    writer.write("%\" stop-color=\"\(color.hex)\"/>")
   }
 
   private func writeText(_ item: TextItem, id: String, to writer: ByteWriter) {
@@ -104,7 +112,7 @@ public struct SVGRenderer: SceneRenderer {
   }
 
   @inline(__always)
-  private func writeFrame(_ frame: FrameBox, to writer: ByteWriter) {
+  private func writeFrame(_ frame: FrameBox, codeSlant: FontSlant, to writer: ByteWriter) {
     writer.write("<g><title>")
     writer.writeEscaped(frame.tooltip)
     writer.write("</title><rect")
@@ -124,7 +132,9 @@ public struct SVGRenderer: SceneRenderer {
       writer.writeEscaped(label.text)
       writer.write("</text>")
     }
-    if let code = frame.code { SVGDecorations.writeCode(code, to: writer) }
+    if let code = frame.code {
+      SVGDecorations.writeCode(code, slant: codeSlant, to: writer)
+    }
     writer.write("</g>\n")
   }
 }

@@ -628,6 +628,10 @@ HAND_WRITTEN_NAMES = [
     "main.handle (/home/ci/src/app/handlers/account.go:88)",
     "numpy/_core/numeric.py:232 (ones)",
     "/usr/lib/python3.12/json/decoder.py:raw_decode:353",
+    "_$LT$std..io..buffered..BufReader$LT$R$GT$$GT$::with_capacity::h149b1cb009d20694",
+    "app::config::load::_$u7b$$u7b$closure$u7d$$u7d$::h0123456789abcdef",
+    "LazyCompile:*renderRows /srv/app/lib/table.js:120",
+    "io/netty/channel/nio/NioEventLoop:.processSelectedKeys",
 ]
 
 
@@ -645,7 +649,7 @@ def test_zoomed_abbreviated_labels_are_those_of_the_static_layout(page, render, 
     # Fil and austin names, at many widths under a frame: zoomed there,
     # every label (a whole name, a shorter form or a cut) is the one a
     # static graph rooted at that frame shows.
-    rng = random.Random(11)
+    rng = random.Random(12)
     pool = sympy_names(40, rng) + HAND_WRITTEN_NAMES
     lines = []
     for _ in range(400):
@@ -705,3 +709,15 @@ def test_details_and_tooltips_give_the_whole_name_of_a_shortened_label(page, ren
     assert frame["title"] == f"{name} (30 samples, 30.00%)"
     page.mouse_to_frame(index).perform()
     assert page.text_of("details") == f"Function: {name} (30 samples, 30.00%)"
+
+
+def test_a_fitted_canvas_still_counts_the_cut_rows_in_search(page, driver, render):
+    folded = SEED_MEMORY.read_text(encoding="utf-8")
+    page.open(render(SEED_MEMORY, "--fit", "auto"))
+    assert page.script("return document.documentElement.classList.contains('fg-scripted')")
+    height = float(page.script("return document.documentElement.getAttribute('height')"))
+    assert height < 200  # the full graph is over 1,300 points tall
+    for term in ("importlib", "_call_with_frames_removed", "numpy/core"):
+        search(page, driver, term, plain=True)
+        expected = share_of(folded, lambda f, t=term: t in f)
+        assert page.text_of("matched") == f"Matched: {percent(expected)}%", term

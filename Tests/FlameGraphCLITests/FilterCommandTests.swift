@@ -121,3 +121,30 @@ struct FilterCommandTests {
     #expect(result.standardOutput.isEmpty)
   }
 }
+
+/// `--fit` as a user runs it: a shorter PNG, and a clear error for a typo.
+@Suite("--fit on the command line")
+struct CanvasFitCommandTests {
+  /// The height of a PNG, from its header.
+  func pngHeight(_ bytes: Data) throws -> Int {
+    try #require(bytes.count > 24 && bytes.starts(with: [0x89, 0x50, 0x4E, 0x47]))
+    return bytes[20..<24].reduce(0) { $0 << 8 | Int($1) }
+  }
+
+  @Test func fitAutoCutsTheEmptyRowsOfThePNG() throws {
+    let input = try Data(
+      contentsOf: RepositoryPaths.file("Examples/seed-memory.folded"))
+    let full = try CommandRunner.run(["--format", "png"], input: input)
+    let auto = try CommandRunner.run(["--format", "png", "--fit", "auto"], input: input)
+    #expect(full.status == 0 && auto.status == 0)
+    #expect(try pngHeight(full.standardOutput) > 1_300)
+    #expect(try pngHeight(auto.standardOutput) < 200)
+  }
+
+  @Test func anUnknownFitIsRefused() throws {
+    let result = try CommandRunner.run(["--fit", "tight"], input: Data("main 1\n".utf8))
+    #expect(result.status == 64)
+    #expect(result.standardError.contains("fit"))
+    #expect(result.standardOutput.isEmpty)
+  }
+}

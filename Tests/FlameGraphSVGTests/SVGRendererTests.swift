@@ -158,3 +158,20 @@ enum RepositoryPaths {
     .deletingLastPathComponent().deletingLastPathComponent()
   static let seedMemory = root.appendingPathComponent("Examples/seed-memory.folded").path
 }
+
+/// The SVG draws the stroke width, gradient stops and code slant the scene
+/// carries, not constants of its own.
+@Suite struct SVGSceneStyleTests {
+  @Test func strokeWidthAndGradientStopsComeFromTheScene() throws {
+    var options = Options()
+    options.frameStroke = .black
+    options.colorDiffusion = true
+    var scene = FlameGraphLayout(options: options).scene(for: try Profile(folded: "a;b 1\n"))
+    scene.frameStrokeWidth = 1.25
+    scene.gradientStops = GradientStops(top: 0.1, bottom: 0.8)
+    let svg = String(decoding: try SVGRenderer().render(scene), as: UTF8.self)
+    #expect(svg.contains("stroke-width=\"1.25\""))
+    #expect(svg.contains("<stop offset=\"10%\""))
+    #expect(svg.contains("<stop offset=\"80%\""))
+  }
+}

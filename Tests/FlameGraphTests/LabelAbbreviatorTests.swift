@@ -109,6 +109,87 @@ struct LabelAbbreviatorTests {
       ])
   }
 
+  @Test func legacyRustSymbolsAsPerfPrintsThemKeepTypeAndMethod() {
+    #expect(
+      Self.rungs("_$LT$std..io..buffered..BufReader$LT$R$GT$$GT$::with_capacity::h149b1cb009d20694")
+        == [
+          "_$LT$std..io..buffered..BufReader$LT$R$GT$$GT$::with_capacity",
+          "BufReader::with_capacity", "with_capacity",
+        ])
+    #expect(
+      Self.rungs("_$LT$u8$u20$as$u20$core..clone..Clone$GT$::clone::h7bfab8630dda96cf").suffix(2)
+        == ["u8::clone", "clone"])
+    #expect(
+      Self.rungs(
+        "_$LT$alloc..vec..Vec$LT$T$GT$$u20$as$u20$core..iter..FromIterator$LT$T$GT$$GT$::from_iter")
+        == ["Vec::from_iter", "from_iter"])
+    // A closure is part of its function, never a label alone.
+    #expect(
+      Self.rungs("app::config::load::_$u7b$$u7b$closure$u7d$$u7d$::h0123456789abcdef") == [
+        "app::config::load::_$u7b$$u7b$closure$u7d$$u7d$", "app::config::load::closure",
+        "config::load::closure", "load::closure",
+      ])
+  }
+
+  @Test func v8CodeNamesKeepTheFunctionAndItsFile() {
+    #expect(
+      Self.rungs("LazyCompile:*renderRows /srv/app/lib/table.js:120") == [
+        "renderRows table.js:120", "renderRows table.js", "renderRows",
+      ])
+    #expect(
+      Self.rungs("InterpretedFunction:~exports.parseHeader /srv/app/http.js:7") == [
+        "exports.parseHeader http.js:7", "exports.parseHeader http.js", "exports.parseHeader",
+        "parseHeader",
+      ])
+    // Names V8 gives no file keep no rungs of this kind.
+    #expect(Self.rungs("RegExp:\\bFoo ?Bar").isEmpty)
+  }
+
+  @Test func perfMapJavaNamesDropThePackage() {
+    #expect(
+      Self.rungs("io/netty/channel/nio/NioEventLoop:.processSelectedKeys") == [
+        "NioEventLoop:.processSelectedKeys", "processSelectedKeys",
+      ])
+  }
+
+  /// Names in the syntaxes of perf's Java, JavaScript and Rust profiles,
+  /// and of C++, Go, py-spy, Fil and austin, with the function a reader
+  /// looks for.
+  static let namesWithFunctions: [(name: String, function: String)] = [
+    ("io/netty/channel/nio/NioEventLoop:.processSelectedKeys", "processSelectedKeys"),
+    (
+      "org.apache.catalina.core.StandardWrapperValve.invoke(StandardWrapperValve.java:222)",
+      "invoke"
+    ),
+    ("LazyCompile:*renderRows /srv/app/lib/table.js:120", "renderRows"),
+    (
+      "_$LT$std..io..buffered..BufReader$LT$R$GT$$GT$::with_capacity::h149b1cb009d20694",
+      "with_capacity"
+    ),
+    ("core::ptr::drop_in_place<alloc::vec::Vec<u8>>::h1a2b3c4d5e6f7a8b", "drop_in_place"),
+    ("std::vector<int, std::allocator<int> >::push_back(int const&)", "push_back"),
+    ("github.com/acme/store/index.(*Tree).Insert", "Insert"),
+    ("Expr.series (sympy/core/expr.py:2890)", "series"),
+    ("numpy/_core/numeric.py:232 (ones)", "ones"),
+    ("/usr/lib/python3.12/json/decoder.py:raw_decode:353", "raw_decode"),
+  ]
+
+  @Test(arguments: namesWithFunctions)
+  func aFrameWideEnoughForItsFunctionShowsIt(name: String, function: String) throws {
+    let characterWidth = 12 * 0.6
+    let padding = 2 * LabelFitter.padding
+    let fitsFunction = Double(function.count) * characterWidth + padding
+    let fitsName = Double(name.count) * characterWidth + padding
+    for width in stride(from: fitsFunction, through: fitsName + characterWidth, by: characterWidth)
+    {
+      let scene = try layOut("\(name) 1\n") { $0.imageWidth = width + 20 + 0.001 }
+      let label = try #require(scene.frames[1].label, "no label at \(width)")
+      #expect(label.text.contains(function), "\(label.text) at \(width)")
+      #expect(!label.text.contains(LabelFitter.ellipsis), "\(label.text) at \(width)")
+      if width >= fitsName { #expect(label.text == name) }
+    }
+  }
+
   @Test func namesOfNoSyntaxHaveNoRungs() {
     for name in [
       "all", "[unknown]", "[libc.so.6]", "libc.so.6+0x29234", "libfoo.so", "app.js", "x", "",

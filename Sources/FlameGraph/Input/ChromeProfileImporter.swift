@@ -10,7 +10,7 @@
 /// 1 (``Weight/samples``, what DevTools calls self samples);
 /// ``Weight/time`` weighs it by the microseconds until the next sample.
 /// Frames keep their function, file (the URL, a `file://` one as its
-/// path), 1-based line and column (``ChromeCallFrame``); the `(root)` node
+/// path), 1-based line and column (`ChromeCallFrame`); the `(root)` node
 /// is dropped, `(program)`, `(idle)` and `(garbage collector)` stay frames.
 /// A trace's profiles, one per thread, are merged.
 ///

@@ -14,7 +14,7 @@
 /// ``ProfileSelection/index(_:)`` picks some. Weights are added as they are,
 /// whatever each profile's `unit`. Frames keep their file, line and column;
 /// the weight of an evented stack is the time it was on top
-/// (``SpeedscopeEventedProfile``).
+/// (`SpeedscopeEventedProfile`).
 ///
 /// The input is read whole, up to ``InputByteStream/wholeInputLimit``.
 /// JSON of the wrong shape (no `shared.frames`, no `profiles`) is an

@@ -10,6 +10,11 @@
 public struct FlameGraphLayout: Sendable {
   /// Space left and right of the frames, in points.
   public static let sidePadding: Double = 10
+  /// The width of frame outlines (``Options/frameStroke``), in points.
+  public static let frameStrokeWidth: Double = 0.5
+  /// Where the background gradient's colors stop: flat in the top and
+  /// bottom twentieths, as flamegraph.pl draws it.
+  public static let gradientStops = GradientStops(top: 0.05, bottom: 0.95)
 
   /// The options that shape the scene.
   public var options: Options
@@ -58,27 +63,60 @@ public struct FlameGraphLayout: Sendable {
   /// let svg = try SVGRenderer(viewer: viewer).render(scene)
   /// ```
   public func sceneWithViewer(for profile: Profile) -> (scene: Scene, viewer: ViewerData?) {
+    layOut(profile, zoomedTo: profile.tree.root)
+  }
+
+  /// The scene of one node's subtree: the node spans the drawable width at
+  /// depth 0, as after a click in the interactive viewer, so that frames
+  /// too narrow to label in the whole graph get room. Shares and colors
+  /// stay those of the whole profile; ``Options/fixedTotal`` applies only
+  /// to the root, and a zoomed scene is never interactive.
+  ///
+  /// ```swift
+  /// let tree = profile.tree
+  /// let widest = tree.childIndex().children(of: tree.root).max { tree.total(of: $0) < tree.total(of: $1) }!
+  /// let zoomed = FlameGraphLayout(options: options).scene(for: profile, zoomedTo: widest)
+  /// ```
+  public func scene(for profile: Profile, zoomedTo zoomRoot: NodeID) -> Scene {
+    layOut(profile, zoomedTo: zoomRoot).scene
+  }
+
+  /// The scene of `zoomRoot`'s subtree, and the viewer's data when the
+  /// scene is interactive (the whole graph, with ``Options/interactive``).
+  private func layOut(_ profile: Profile, zoomedTo zoomRoot: NodeID) -> (
+    scene: Scene, viewer: ViewerData?
+  ) {
     let tree = profile.tree
     let total = profile.totalSamples
-    let drawableWidth = max(1, options.imageWidth - 2 * Self.sidePadding)
-    // A fixed total below the root's would draw frames wider than the
-    // image: the root's total is used instead.
-    let scaleTotal = max(options.fixedTotal ?? total, total)
-    let scale = CountScale(total: scaleTotal, width: drawableWidth)
-    let minimumTotal: Double
-    switch options.minimumWidth {
-    case .points(let points): minimumTotal = scale.count(ofWidth: points)
-    case .percent(let percent): minimumTotal = total * percent / 100
+    let isZoomed = zoomRoot != tree.root
+    // A zoomed scene's node spans the drawable width; the root follows the
+    // options (a fixed total included).
+    let scale =
+      isZoomed
+      ? CountScale(
+        total: tree.total(of: zoomRoot), width: max(1, options.imageWidth - 2 * Self.sidePadding))
+      : options.countScale(profileTotal: total)
+    let scaleTotal = isZoomed ? tree.total(of: zoomRoot) : max(options.fixedTotal ?? total, total)
+    var minimumTotal = options.minimumFrameTotal(profileTotal: total)
+    if isZoomed, case .points(let points) = options.minimumWidth {
+      minimumTotal = scale.count(ofWidth: points)
     }
     var placer = FramePlacer(
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
       scale: scale, minimumTotal: minimumTotal)
+    placer.root = zoomRoot
     var frames = placer.placeFrames()
+    var maximumDepth = placer.maximumDepth
+    var trim = CanvasTrim()
+    if options.canvasFit == .auto {
+      trim.trim(&frames)
+      maximumDepth = trim.maximumDepth
+    }
     let legend = LegendLayout(
       entries: placer.categoryShares(), options: options, top: topPadding - options.fontSize * 0.5,
       measurer: measurer)
     let rows = RowLayout(
-      frames: frames, maximumDepth: placer.maximumDepth, frameHeight: options.frameHeight)
+      frames: frames, maximumDepth: maximumDepth, frameHeight: options.frameHeight)
     let framesTop = topPadding + legend.height
     let height = framesTop + bottomPadding + rows.totalHeight
     for index in frames.indices {
@@ -114,11 +152,16 @@ public struct FlameGraphLayout: Sendable {
         nameType: options.nameType),
       legend: legend.entries, direction: options.direction, paletteMap: placer.paletteMap,
       frameStroke: options.frameStroke,
-      totalSamples: total, countName: options.countName, isInteractive: options.interactive)
+      totalSamples: total, countName: options.countName,
+      isInteractive: options.interactive && !isZoomed)
     scene.sourceDiagnostics = placer.sourceDiagnostics
-    guard options.interactive else { return (scene, nil) }
+    scene.frameStrokeWidth = Self.frameStrokeWidth
+    scene.gradientStops = Self.gradientStops
+    scene.codeSlant = .oblique
+    guard options.interactive && !isZoomed else { return (scene, nil) }
     var catalog = FrameCatalogBuilder(
-      profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit
+      profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
+      cutNodes: trim.cutNodes
     ).catalog(for: frames)
     if options.labelStyle == .smart {
       catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)

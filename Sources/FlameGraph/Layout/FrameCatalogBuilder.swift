@@ -16,6 +16,10 @@ struct FrameCatalogBuilder {
   let profile: Profile
   let minimumTotal: Double
   let thinFrameLimit: Int
+  /// Nodes wide enough to draw that were cut with the canvas's last rows
+  /// (``CanvasFit/auto``), ascending: listed as thin frames, so search
+  /// totals still count them.
+  var cutNodes: [NodeID] = []
 
   func catalog(for boxes: [FrameBox]) -> FrameCatalog {
     var names = NameTable(profile: profile)
@@ -56,6 +60,7 @@ struct FrameCatalogBuilder {
       let total = totals[node]
       if total < minimumTotal && total >= lowest { thinNodes.append(NodeID(node)) }
     }
+    if !cutNodes.isEmpty { thinNodes = merged(thinNodes, cutNodes) }
     var thin: [ThinFrame] = []
     thin.reserveCapacity(thinNodes.count)
     var listedNodes: [NodeID] = []
@@ -92,6 +97,23 @@ struct FrameCatalogBuilder {
     for index in unlisted.indices where unlisted[index] <= tolerance { unlisted[index] = 0 }
     if !unlisted.contains(where: { $0 > 0 }) { unlisted = [] }
     return (thin, unlisted)
+  }
+
+  /// Two ascending lists of distinct nodes as one ascending list.
+  private func merged(_ first: [NodeID], _ second: [NodeID]) -> [NodeID] {
+    var result: [NodeID] = []
+    result.reserveCapacity(first.count + second.count)
+    var (i, j) = (0, 0)
+    while i < first.count || j < second.count {
+      if j == second.count || (i < first.count && first[i] < second[j]) {
+        result.append(first[i])
+        i += 1
+      } else {
+        result.append(second[j])
+        j += 1
+      }
+    }
+    return result
   }
 
   /// The position of the first element whose key is at least `key`, in

@@ -7,6 +7,9 @@ struct FramePlacer {
   let scale: CountScale
   let minimumTotal: Double
   let fitter: LabelFitter
+  /// The node drawn as the widest frame, at depth 0: the tree's root, or
+  /// the node a zoomed scene shows.
+  var root: NodeID = 0
   private var colorScheme: any ColorScheme
   private(set) var paletteMap: PaletteMap?
   private(set) var maximumDepth = 0
@@ -83,7 +86,7 @@ struct FramePlacer {
     var pending: [(node: NodeID, x: Double, depth: Int, parent: Int)] = []
     // The root is drawn whatever the minimum width: a graph always has a
     // frame to show and to zoom out to.
-    pending.append((tree.root, FlameGraphLayout.sidePadding, 0, -1))
+    pending.append((root, FlameGraphLayout.sidePadding, 0, -1))
     var children: [NodeID] = []
     while let (node, x, depth, parent) = pending.popLast() {
       let boxIndex = boxes.count

@@ -7,8 +7,9 @@ extension LabelAbbreviator {
   static func functionForms(_ units: [UInt16], _ range: Range<Int>) -> [[Range<Int>]] {
     guard range.count > 1 else { return [] }
     if let path = rustPathWithoutHash(units, range) {
-      return [[path]] + colonPathForms(units, path)
+      return [[path]] + (rustLegacyForms(units, path) ?? colonPathForms(units, path))
     }
+    if let forms = rustLegacyForms(units, range) { return forms }
     if let forms = javaForms(units, range) { return forms }
     if contains(units, range, Unit.colon, Unit.colon) { return colonPathForms(units, range) }
     return dottedForms(units, range)
@@ -57,11 +58,23 @@ extension LabelAbbreviator {
       }
       position += 1
     }
-    guard componentStart < kept.count, !starts.isEmpty else { return forms.map(pieces) }
+    var result = forms.map(pieces)
+    guard componentStart < kept.count, !starts.isEmpty else { return result }
+    // Each shorter form is a suffix of the kept positions: cut from their
+    // pieces rather than rebuilt position by position.
+    let keptPieces = pieces(kept)
     for start in starts.dropFirst() + [componentStart] {
-      forms.append(Array(kept[start...]))
+      result.append(suffix(of: keptPieces, from: kept[start]))
     }
-    return forms.map(pieces)
+    return result
+  }
+
+  /// The part of `pieces` (ascending, disjoint) from the unit at `start`, one of theirs.
+  private static func suffix(of pieces: [Range<Int>], from start: Int) -> [Range<Int>] {
+    guard let first = pieces.firstIndex(where: { $0.upperBound > start }) else { return [] }
+    var result = Array(pieces[first...])
+    result[0] = max(start, result[0].lowerBound)..<result[0].upperBound
+    return result
   }
 
   /// The positions of `range` outside `<...>` and `(...)` groups, with a
@@ -117,7 +130,7 @@ extension LabelAbbreviator {
     guard units[range.upperBound - 1] == Unit.closeParenthesis,
       let open = range.first(where: { units[$0] == Unit.openParenthesis }), open > range.lowerBound
     else { return nil }
-    let inside = String(decoding: units[open + 1..<range.upperBound - 1], as: UTF16.self)
+    let inside = UTF16Text.string(units[open + 1..<range.upperBound - 1])
     let file = FrameNameSyntax.splitFileLine(inside)?.0 ?? inside
     guard
       FrameNameSyntax.looksLikeFileName(file) || inside == "Unknown Source"
@@ -146,14 +159,18 @@ extension LabelAbbreviator {
     guard path.count > 0, let starts = dottedComponentStarts(units, path), starts.count >= 2 else {
       return []
     }
-    let text = String(decoding: units[path], as: UTF16.self)
     // `libfoo.so`, `app.js` are files, not functions.
-    let last = String(decoding: units[starts[starts.count - 1]..<path.upperBound], as: UTF16.self)
-    let isFileName =
-      starts.count == 2 && !text.contains(where: { "(<[".contains($0) })
-      && SourceFileExtensions.isSourceFile(text)
-    guard !isFileName, !["so", "dll", "dylib", "exe"].contains(last)
+    let last = units[starts[starts.count - 1]..<path.upperBound]
+    guard
+      !(UTF16Text.units(last, spell: "so") || UTF16Text.units(last, spell: "dll")
+        || UTF16Text.units(last, spell: "dylib") || UTF16Text.units(last, spell: "exe"))
     else { return [] }
+    if starts.count == 2 {
+      let text = UTF16Text.string(units[path])
+      let isFileName =
+        !text.contains(where: { "(<[".contains($0) }) && SourceFileExtensions.isSourceFile(text)
+      if isFileName { return [] }
+    }
     var forms: [[Range<Int>]] = []
     if path.lowerBound > range.lowerBound { forms.append([path]) }
     if starts.count >= 3 {

@@ -14,6 +14,8 @@
 /// | C++ `std::vector<int>::push_back(int const&)` | `std::vector::push_back`, `vector::push_back`, `push_back` |
 /// | Rust `core::ptr::drop_in_place<T>::h0123456789abcdef` | without the hash, without generics, then without modules |
 /// | Go `github.com/x/y.(*T).Method` | `y.(*T).Method`, `(*T).Method`, `Method` |
+/// | legacy Rust `_$LT$std..io..BufReader$LT$R$GT$$GT$::new::h…` | without the hash, `BufReader::new`, `new` |
+/// | V8 `LazyCompile:*parse /app/parser.js:12` | `parse parser.js:12`, `parse parser.js`, `parse` |
 ///
 /// The function of py-spy, Fil, austin (and pprof's `func (file.go:12)`)
 /// names then continues with its own language's rungs. Names of no known
@@ -35,7 +37,7 @@ public enum LabelAbbreviator {
     let units = Array(name.utf16)
     guard units.count > 1, units.count <= maximumLength else { return .empty }
     var rungs: [LabelRung] = []
-    var longest = name.count
+    var longest = UTF16Text.characterCount(units)
     for form in forms(of: units, name: name) where !form.isEmpty {
       let rung = LabelRung(units: units, pieces: form)
       // Longest first, strictly: a rung no shorter than the one before
@@ -50,14 +52,21 @@ public enum LabelAbbreviator {
   /// The candidate forms, longest first, as pieces of `units`.
   static func forms(of units: [UInt16], name: String) -> [[Range<Int>]] {
     let all = 0..<units.count
-    if FrameNameSyntax.pySpy.parse(name) != nil {
-      return pySpyForms(units, hasLine: true)
+    // The syntaxes' parsers walk the name's characters: they are tried
+    // only on names that end as those syntaxes do.
+    let last = units[units.count - 1]
+    if last == Unit.closeParenthesis {
+      if FrameNameSyntax.pySpy.parse(name) != nil {
+        return pySpyForms(units, hasLine: true)
+      }
+      if FrameNameSyntax.pySpyWithoutLine.parse(name) != nil {
+        return pySpyForms(units, hasLine: false)
+      }
+      if FrameNameSyntax.fil.parse(name) != nil { return filForms(units) }
+    } else if last >= 48 && last <= 57, FrameNameSyntax.austin.parse(name) != nil {
+      return austinForms(units)
     }
-    if FrameNameSyntax.pySpyWithoutLine.parse(name) != nil {
-      return pySpyForms(units, hasLine: false)
-    }
-    if FrameNameSyntax.fil.parse(name) != nil { return filForms(units) }
-    if FrameNameSyntax.austin.parse(name) != nil { return austinForms(units) }
+    if let forms = v8Forms(units, name: name) { return forms }
     return functionForms(units, all)
   }
 

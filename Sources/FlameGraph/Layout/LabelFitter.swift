@@ -9,7 +9,7 @@
 /// 2. Smart labels only: the first rung of the ladder that fits, whole.
 /// 3. The last rung (or the name, when there is no rung, and always with
 ///    ``LabelStyle/full``) cut: an ellipsis and as many characters as fit,
-///    if they are at least ``minimumKeptCharacters`` (2 for full labels,
+///    if they are at least ``minimumKeptCharacters-swift.property`` (2 for full labels,
 ///    ``smartMinimumKeptCharacters`` for smart ones); smart labels also need
 ///    a meaningful character among them (an ASCII letter or any non-ASCII
 ///    character): `…7)` or `…:12` is not drawn.

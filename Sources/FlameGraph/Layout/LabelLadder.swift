@@ -35,8 +35,8 @@ public struct LabelRung: Sendable, Equatable {
   init(units: [UInt16], pieces: [Range<Int>]) {
     var joined: [UInt16] = []
     for piece in pieces { joined += units[piece] }
-    text = String(decoding: joined, as: UTF16.self)
+    text = UTF16Text.string(joined)
     self.pieces = pieces
-    characterCount = text.count
+    characterCount = UTF16Text.characterCount(joined)
   }
 }

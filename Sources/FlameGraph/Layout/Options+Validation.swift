@@ -12,7 +12,7 @@ extension Options {
   public static let minimumWidthPercentRange: ClosedRange<Double> = 0...100
   /// Valid ``factor``s: any finite number above 0. Whether counts times
   /// the factor stay finite is checked when the input is read
-  /// (``InputError/totalTooLarge``).
+  /// (``InputError/totalTooLarge(factor:)``).
   public static let factorRange: ClosedRange<Double> =
     Double.leastNonzeroMagnitude...Double.greatestFiniteMagnitude
 

@@ -47,6 +47,9 @@ public struct Options: Sendable {
   /// by width. Nil (default) scales to the root's total; a value below the
   /// root's total is replaced by it. Finite and above 0.
   public var fixedTotal: Double?
+  /// How tall the canvas is: every row with a frame (`.full`, default), or
+  /// only down to the deepest labelled frame (`.auto`).
+  public var canvasFit: CanvasFit = .full
 
   // MARK: Text
 

@@ -22,7 +22,7 @@
 ///
 /// Backreferences (`\1`), lookahead and lookbehind are refused with a
 /// ``LinearRegexError``, and so is a pattern that expands to more than
-/// ``RegexProgram/maximumSize`` steps. A match may start anywhere in the
+/// `RegexProgram.maximumSize` steps. A match may start anywhere in the
 /// text, as with `RegExp.test`.
 public struct LinearRegex: Sendable {
   /// The pattern, as given.

@@ -9,10 +9,10 @@
 /// let profile = builder.finish()
 /// ```
 ///
-/// Two halves do the work: a ``StackInterner`` turns names into ids and
+/// Two halves do the work: a `StackInterner` turns names into ids and
 /// applies the per-stack transform, and a sink merges id stacks into the
 /// tree, either right away or, when reading files, on a second thread
-/// (``PipelinedMerger``) so that both halves run at once.
+/// (`PipelinedMerger`) so that both halves run at once.
 public final class CallTreeBuilder {
   let interner: StackInterner
   private let sink: any StackSink

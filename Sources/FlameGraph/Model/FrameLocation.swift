@@ -142,6 +142,8 @@ public struct FrameNameSyntax: Sendable {
 
   /// `path:12` → (path, 12); the line is the digits after the last colon.
   static func splitFileLine(_ text: String) -> (String, Int)? {
+    // Most names do not end with a digit: no need to walk their characters.
+    guard let lastByte = text.utf8.last, lastByte >= 48 && lastByte <= 57 else { return nil }
     guard let colon = text.lastIndex(of: ":") else { return nil }
     let digits = text[text.index(after: colon)...]
     guard !digits.isEmpty, digits.count <= 9, digits.allSatisfy({ $0.isASCII && $0.isNumber }),

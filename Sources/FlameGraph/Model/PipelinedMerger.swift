@@ -9,26 +9,28 @@ import Dispatch
 /// orders their memory accesses. The merger is touched only by the
 /// background thread until ``finishTree(factor:)`` has waited for it.
 final class PipelinedMerger: StackSink, @unchecked Sendable {
-  /// Stacks queued for the merger, as flat columns.
+  /// Stacks queued for the merger, as flat columns. Columns are `let`
+  /// references to unchecked buffers: appending a stack costs no
+  /// uniqueness or exclusivity checks, which Swift arrays in a class pay.
   final class Batch {
-    var frames: [FrameID] = []
+    let frames = RawColumn<FrameID>(capacity: PipelinedMerger.batchFrames + 4096)
     /// Frames per stack.
-    var lengths: [Int32] = []
-    var counts: [Double] = []
+    let lengths = RawColumn<Int32>(capacity: 4096)
+    let counts = RawColumn<Double>(capacity: 4096)
     /// NaN when the line had a single count.
-    var befores: [Double] = []
+    let befores = RawColumn<Double>(capacity: 4096)
     var isLast = false
 
     func removeAll() {
-      frames.removeAll(keepingCapacity: true)
-      lengths.removeAll(keepingCapacity: true)
-      counts.removeAll(keepingCapacity: true)
-      befores.removeAll(keepingCapacity: true)
+      frames.removeAll()
+      lengths.removeAll()
+      counts.removeAll()
+      befores.removeAll()
     }
   }
 
   /// A batch is handed over once it holds this many frames.
-  private static let batchFrames = 1 << 15
+  static let batchFrames = 1 << 15
   private static let ringSize = 4
 
   private let merger: TreeMerger
@@ -51,11 +53,14 @@ final class PipelinedMerger: StackSink, @unchecked Sendable {
   }
 
   func accept(_ frames: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) {
-    current.frames.append(contentsOf: frames)
-    current.lengths.append(Int32(frames.count))
-    current.counts.append(count)
-    current.befores.append(before ?? .nan)
-    if current.frames.count >= Self.batchFrames { handOver(isLast: false) }
+    let batch = current
+    if let start = frames.baseAddress {
+      batch.frames.append(contentsOf: start, count: frames.count)
+    }
+    batch.lengths.append(Int32(frames.count))
+    batch.counts.append(count)
+    batch.befores.append(before ?? .nan)
+    if batch.frames.count >= Self.batchFrames { handOver(isLast: false) }
   }
 
   private func handOver(isLast: Bool) {
@@ -74,16 +79,18 @@ final class PipelinedMerger: StackSink, @unchecked Sendable {
     while true {
       filled.wait()
       let batch = ring[consumed % Self.ringSize]
-      batch.frames.withUnsafeBufferPointer { frames in
-        var start = 0
-        for stack in 0..<batch.lengths.count {
-          let length = Int(batch.lengths[stack])
-          let before = batch.befores[stack]
-          merger.accept(
-            UnsafeBufferPointer(rebasing: frames[start..<(start + length)]),
-            count: batch.counts[stack], before: before.isNaN ? nil : before)
-          start += length
-        }
+      let frames = batch.frames.buffer
+      let lengths = batch.lengths.buffer
+      let counts = batch.counts.buffer
+      let befores = batch.befores.buffer
+      var start = 0
+      for stack in 0..<lengths.count {
+        let length = Int(lengths[stack])
+        let before = befores[stack]
+        merger.accept(
+          UnsafeBufferPointer(rebasing: frames[start..<(start + length)]),
+          count: counts[stack], before: before.isNaN ? nil : before)
+        start += length
       }
       if batch.isLast { break }
       consumed += 1

@@ -13,9 +13,12 @@ extension Profile {
   /// of either, with the first's counts as "before" and the second's as
   /// the counts drawn.
   ///
-  /// - Parameter normalize: scale `before` so that its total equals
-  ///   `after`'s, to compare shares rather than absolute counts (runs of
-  ///   different lengths).
+  /// - Parameters:
+  ///   - before: the first run, whose counts become the "before" counts.
+  ///   - after: the second run, whose counts are drawn.
+  ///   - normalize: scale `before` so that its total equals `after`'s, to
+  ///     compare shares rather than absolute counts (runs of different
+  ///     lengths).
   public static func difference(before: Profile, after: Profile, normalize: Bool = false)
     -> Profile
   {

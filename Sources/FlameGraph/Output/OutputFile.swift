@@ -24,7 +24,7 @@
 ///   everything is staged elsewhere; nothing is created or renamed.
 /// - **A folder or a block device**: ``OutputError/unsuitableTarget(path:reason:)``.
 ///
-/// "Staged elsewhere" is an ``OutputSpool``: an unnamed temporary file in
+/// "Staged elsewhere" is an `OutputSpool`: an unnamed temporary file in
 /// `TMPDIR` (or `/tmp`), or memory. Temporary siblings are removed when the
 /// write fails, when the file is discarded, and by ``TemporaryFileCleanup``
 /// on `exit` and on the signals that interrupt or crash the process.

@@ -34,6 +34,13 @@ public struct Scene: Sendable {
   public var sourceDiagnostics = SourceDiagnostics()
   /// The outline of every frame, if any.
   public var frameStroke: RGBColor?
+  /// The width of that outline, in points.
+  public var frameStrokeWidth: Double = 0.5
+  /// Where a gradient background's two colors stop, as fractions of the
+  /// height (the colors are flat beyond them).
+  public var gradientStops = GradientStops(top: 0.05, bottom: 0.95)
+  /// The slant of the source code drawn under labels.
+  public var codeSlant: FontSlant = .oblique
   /// How many samples the root holds, and in what unit.
   public var totalSamples: Double
   /// The unit of counts (`samples`, `bytes`...).
@@ -122,6 +129,20 @@ public enum Direction: String, Sendable, Equatable {
   case flame
   /// Roots at the top, stacks grow downward, like a Python traceback.
   case icicle
+}
+
+/// Where the colors of a vertical gradient stop, as fractions of its height.
+public struct GradientStops: Sendable, Equatable {
+  /// Where the top color stops (0 is the top edge).
+  public var top: Double
+  /// Where the bottom color starts (1 is the bottom edge).
+  public var bottom: Double
+
+  /// Stops at the given fractions.
+  public init(top: Double, bottom: Double) {
+    self.top = top
+    self.bottom = bottom
+  }
 }
 
 /// What is painted behind the graph.
