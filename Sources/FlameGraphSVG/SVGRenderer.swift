@@ -6,7 +6,7 @@ import FlameGraph
 /// one `<g>` each. The document references nothing outside itself, so it
 /// shows the same in a browser, in `rsvg-convert`, and as an `<img>`.
 ///
-/// With ``ViewerData`` (from ``FlameGraphLayout/sceneWithViewer(for:)``)
+/// With `ViewerData` (from `FlameGraphLayout.sceneWithViewer(for:)`)
 /// the document is interactive: a script draws the graph, zooms, searches,
 /// and shows the function views; without it, it is static.
 ///

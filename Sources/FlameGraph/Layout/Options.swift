@@ -114,7 +114,7 @@ public struct Options: Sendable {
   /// controls, details (default nil: the theme's).
   public var viewerTextColor: RGBColor?
   /// Whether an interactive graph fills the window's width and is laid out
-  /// again when it changes (default false: ``imageWidth`` stays).
+  /// again when it changes (default false: ``Options/imageWidth`` stays).
   public var fluidWidth = false
   /// The narrowest a fluid graph is drawn, whatever the window's width.
   public static let narrowestFluidWidth: Double = 200
