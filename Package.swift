@@ -22,7 +22,10 @@ let package = Package(
     .target(
       name: "FlameGraphSVG", dependencies: ["FlameGraph"],
       resources: [
-        .embedInCode("Resources/linear-regex.js"), .embedInCode("Resources/flamegraph.js"),
+        .embedInCode("Resources/linear-regex.js"), .embedInCode("Resources/viewer-state.js"),
+        .embedInCode("Resources/viewer-model.js"), .embedInCode("Resources/viewer-layout.js"),
+        .embedInCode("Resources/viewer-drawing.js"), .embedInCode("Resources/viewer-search.js"),
+        .embedInCode("Resources/viewer-views.js"), .embedInCode("Resources/viewer-controls.js"),
         .embedInCode("Resources/flamegraph.css"),
       ]),
     .systemLibrary(

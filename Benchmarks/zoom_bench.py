@@ -1,7 +1,10 @@
 #!/usr/bin/env python3
-"""Benchmark a zoom click in headless Chromium: our interactive SVG against inferno's.
+"""Benchmark the interactive SVG in headless Chromium against inferno's: zooms,
+first paint and size on two profiles, and on the large one the views only we
+have (sandwich, flip, theme).
 
 usage: Benchmarks/zoom_bench.py [--no-build] [--rounds N] [--clicks N] [--binary PATH]
+                                [--stacks N] [--only sympy|large]
 
 Steps:
   1. `swift build -c release --product flamegraph` in the repository root
@@ -27,9 +30,19 @@ Steps:
      that shows the zoom. The time until the next animation frame is also
      reported: it counts whole frames at 60 Hz, so it is never below
      16.7 ms, and it says how many frames a zoom keeps the page busy.
-  6. Print the medians, their ratio, the documents' sizes, and one
-     machine-readable line, e.g.
-     zoom_speedup=12.3 our_zoom_ms=6.1 inferno_zoom_ms=75.0 our_svg_kib=1900 inferno_svg_kib=1822
+  6. The same with the large profile: ../shared/bench/gen_profile.py
+     --stacks (200,000) written to .build/bench/large-N.folded (reused
+     when there), which our document must not exceed inferno's in bytes.
+  7. First paint: each document opened --rounds times, alternating, and
+     the median of Chromium's first-paint time and load event.
+  8. On the large profile, timed like a zoom: opening the sandwich of each
+     clicked frame's function (window.flamegraph.show, as a link would),
+     and clicking Flip and the theme control.
+  9. Print the medians, their ratios, the documents' sizes, the targets
+     (zoom <= 8 ms on import-sympy and <= 16 ms on the large profile,
+     sandwich <= 50 ms, flip and theme <= 16 ms, size and first paint no
+     more than inferno's), and one machine-readable line per profile, e.g.
+     profile=sympy zoom_speedup=12.3 our_zoom_ms=6.1 inferno_zoom_ms=75.0 ...
 
 All paths are relative to the repository root (the parent of this
 script's folder); the shared folder sits beside the repository.
@@ -141,9 +154,24 @@ def unpack_profile():
     return path
 
 
-def render(binary, profile):
-    ours = BENCH / "import-sympy-ours.svg"
-    inferno = BENCH / "import-sympy-inferno.svg"
+def large_profile(stacks):
+    """The synthetic profile of ../shared/bench/gen_profile.py, written once."""
+    path = BENCH / f"large-{stacks}.folded"
+    if path.is_file() and path.stat().st_size > 0:
+        return path
+    print(f"writing {path.relative_to(ROOT)} (gen_profile.py {stacks})", flush=True)
+    tmp = path.with_suffix(".partial")
+    with open(tmp, "wb") as out:
+        if subprocess.run([sys.executable, str(SHARED / "bench" / "gen_profile.py"), str(stacks)],
+                          stdout=out).returncode:
+            fail("gen_profile.py failed")
+    tmp.replace(path)
+    return path
+
+
+def render(binary, profile, stem):
+    ours = BENCH / f"{stem}-ours.svg"
+    inferno = BENCH / f"{stem}-inferno.svg"
     for path in (ours, inferno):
         path.unlink(missing_ok=True)
     result = subprocess.run([str(binary), str(profile), "-o", str(ours)], cwd=ROOT,
@@ -233,11 +261,151 @@ def measure(driver, path, find, frames, rounds):
     return zooms, next_frames
 
 
+# Runs arguments[0] (a function body) at the start of an animation frame;
+# returns [ms until a task queued right after it runs, ms until the next
+# animation frame], timed as a zoom.
+TIMED = """
+const done = arguments[arguments.length - 1];
+const action = new Function(arguments[0]);
+requestAnimationFrame(() => {
+  const start = performance.now();
+  action();
+  const channel = new MessageChannel();
+  channel.port1.onmessage = () => {
+    const painted = performance.now() - start;
+    requestAnimationFrame(() => done([painted, performance.now() - start]));
+  };
+  channel.port2.postMessage(null);
+});
+"""
+
+SETTLE = """
+const done = arguments[arguments.length - 1];
+requestAnimationFrame(() => requestAnimationFrame(() => setTimeout(done, 50)));
+"""
+
+# The name of the frame window.benchTarget zooms to (set by FIND_OURS).
+TARGET_NAME = """
+const [key] = arguments;
+const groups = document.getElementById('frames').children;
+const frames = window.flamegraph.frames();
+const SHARE = /, [0-9.]+%\\)$/;
+for (let i = 0; i < groups.length; i++) {
+  if (groups[i].firstElementChild.textContent.split('\\n')[0].replace(SHARE, ')') === key) return frames[i].name;
+}
+return null;
+"""
+
+
+def measure_views(driver, path, frames, rounds):
+    """Times of opening a sandwich (per clicked frame's function), of Flip
+    and of the theme control, in ms."""
+    driver.get(path.as_uri())
+    time.sleep(1.0)
+    function_names = [driver.execute_script(TARGET_NAME, title) for title, *_ in frames]
+    if None in function_names:
+        fail(f"{path.name}: a clicked frame has no name")
+    times = {"sandwich": [], "flip": [], "theme": []}
+    click = "document.getElementById('{}').dispatchEvent(new MouseEvent('click', {{bubbles: true}}))"
+    for round_index in range(rounds + 1):
+        for name in function_names:
+            show = f"window.flamegraph.show('#sandwich=' + encodeURIComponent({name!r}))"
+            painted, _ = driver.execute_async_script(TIMED, show)
+            if driver.execute_script("return window.flamegraph.view.mode") != "sandwich":
+                fail(f"{path.name}: no sandwich for {name!r}")
+            driver.execute_script("window.flamegraph.show('')")
+            driver.execute_async_script(SETTLE)
+            if round_index > 0:
+                times["sandwich"].append(painted)
+        for control in ("flip", "theme"):
+            for _ in range(4):
+                painted, _ = driver.execute_async_script(TIMED, click.format("fg-" + control))
+                driver.execute_async_script(SETTLE)
+                if round_index > 0:
+                    times[control].append(painted)
+    errors = [entry for entry in driver.get_log("browser") if entry.get("level") == "SEVERE"]
+    if errors:
+        fail(f"{path.name}: console errors: {errors}")
+    return times
+
+
+def first_paint(driver, paths, rounds):
+    """Median first paint and load event (ms) of each document, opened in turn."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    paints = {path: [] for path in paths}
+    loads = {path: [] for path in paths}
+    for _ in range(rounds):
+        for path in paths:
+            driver.get("about:blank")
+            driver.get(path.as_uri())
+            WebDriverWait(driver, 60).until(
+                lambda d: d.execute_script("return performance.timing.loadEventEnd > 0"))
+            time.sleep(0.3)
+            paint, load = driver.execute_script(
+                "const p = performance.getEntriesByName('first-paint')[0];"
+                "return [p ? p.startTime : NaN, performance.timing.loadEventEnd - performance.timing.navigationStart]")
+            paints[path].append(paint)
+            loads[path].append(load)
+    return ({p: statistics.median(v) for p, v in paints.items()},
+            {p: statistics.median(v) for p, v in loads.items()})
+
+
+def run_profile(driver, binary, profile, stem, options, zoom_target, views):
+    """Zooms, first paint and size of one profile (and the views on the large one)."""
+    ours, inferno = render(binary, profile, stem)
+    frames = choose_frames(ours, inferno, options.clicks)
+    print(f"{stem}: clicking {len(frames)} frames, {options.rounds} rounds, widths "
+          f"{frames[-1][3]:.0f} to {frames[0][3]:.0f} px", flush=True)
+    results = {}
+    for name, path, find in (("ours", ours, FIND_OURS), ("inferno", inferno, FIND_INFERNO)):
+        zooms, next_frames = measure(driver, path, find, frames, options.rounds)
+        results[name] = (zooms, next_frames, path.stat().st_size)
+        print(f"  {name}: median zoom {statistics.median(zooms):.1f} ms "
+              f"(p90 {statistics.quantiles(zooms, n=10)[-1]:.1f}), next frame at "
+              f"{statistics.median(next_frames):.1f} ms", flush=True)
+    paints, loads = first_paint(driver, [ours, inferno], options.rounds + 2)
+    view_times = measure_views(driver, ours, frames, options.rounds) if views else {}
+
+    our_zoom = statistics.median(results["ours"][0])
+    inferno_zoom = statistics.median(results["inferno"][0])
+    print(f"\nprofile: {profile.relative_to(ROOT)}, {len(frames)} frames x {options.rounds} rounds")
+    print(f"{'document':<10}{'zoom ms':>9}{'next frame ms':>15}{'first paint ms':>16}{'load ms':>9}{'size KiB':>10}")
+    for name, path in (("ours", ours), ("inferno", inferno)):
+        zooms, next_frames, size = results[name]
+        print(f"{name:<10}{statistics.median(zooms):>9.1f}{statistics.median(next_frames):>15.1f}"
+              f"{paints[path]:>16.0f}{loads[path]:>9.0f}{size / 1024:>10.0f}")
+    speedup = inferno_zoom / our_zoom
+    our_size, inferno_size = results["ours"][2], results["inferno"][2]
+    print(f"speedup (inferno zoom / our zoom, >1 means we are faster): {speedup:.1f}")
+    met = lambda ok: "met" if ok else "NOT met"  # noqa: E731
+    print(f"target: our zoom <= {zoom_target} ms: {met(our_zoom <= zoom_target)}; "
+          f"size <= inferno's ({our_size} <= {inferno_size} bytes): {met(our_size <= inferno_size)}; "
+          f"first paint <= inferno's: {met(paints[ours] <= paints[inferno])}")
+    line = (f"profile={stem} zoom_speedup={speedup:.1f} our_zoom_ms={our_zoom:.1f} "
+            f"inferno_zoom_ms={inferno_zoom:.1f} "
+            f"our_next_frame_ms={statistics.median(results['ours'][1]):.1f} "
+            f"inferno_next_frame_ms={statistics.median(results['inferno'][1]):.1f} "
+            f"our_first_paint_ms={paints[ours]:.0f} inferno_first_paint_ms={paints[inferno]:.0f} "
+            f"our_load_ms={loads[ours]:.0f} inferno_load_ms={loads[inferno]:.0f} "
+            f"our_svg_bytes={our_size} inferno_svg_bytes={inferno_size}")
+    if views:
+        medians = {k: statistics.median(v) for k, v in view_times.items()}
+        print(f"views: sandwich {medians['sandwich']:.1f} ms (target <= 50: {met(medians['sandwich'] <= 50)}), "
+              f"flip {medians['flip']:.1f} ms (<= 16: {met(medians['flip'] <= 16)}), "
+              f"theme {medians['theme']:.1f} ms (<= 16: {met(medians['theme'] <= 16)})")
+        line += (f" our_sandwich_ms={medians['sandwich']:.1f} our_flip_ms={medians['flip']:.1f} "
+                 f"our_theme_ms={medians['theme']:.1f}")
+    return line
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--no-build", action="store_true", help="skip swift build")
     parser.add_argument("--rounds", type=int, default=3, help="clicks of each frame (default 3)")
     parser.add_argument("--clicks", type=int, default=20, help="frames clicked (default 20)")
+    parser.add_argument("--stacks", type=int, default=200_000,
+                        help="stacks of the large profile (default 200,000)")
+    parser.add_argument("--only", choices=("sympy", "large"), help="run one profile only")
     parser.add_argument("--binary", default=".build/release/flamegraph",
                         help="our binary, relative to the repository root (default %(default)s)")
     options = parser.parse_args()
@@ -250,39 +418,20 @@ def main():
     binary = ROOT / options.binary
     if not binary.is_file():
         fail(f"binary not found: {binary} (build it, or drop --no-build)")
-    profile = unpack_profile()
-    ours, inferno = render(binary, profile)
-    frames = choose_frames(ours, inferno, options.clicks)
-    print(f"clicking {len(frames)} frames, {options.rounds} rounds, widths "
-          f"{frames[-1][3]:.0f} to {frames[0][3]:.0f} px, rows {min(f[2] for f in frames):.0f} to "
-          f"{max(f[2] for f in frames):.0f}", flush=True)
-
+    runs = []
+    if options.only in (None, "sympy"):
+        runs.append((unpack_profile(), "import-sympy", 8, False))
+    if options.only in (None, "large"):
+        runs.append((large_profile(options.stacks), f"large-{options.stacks}", 16, True))
     driver = open_browser()
     try:
-        results = {}
-        for name, path, find in (("ours", ours, FIND_OURS), ("inferno", inferno, FIND_INFERNO)):
-            zooms, next_frames = measure(driver, path, find, frames, options.rounds)
-            results[name] = (zooms, next_frames, path.stat().st_size)
-            print(f"  {name}: median zoom {statistics.median(zooms):.1f} ms "
-                  f"(p90 {statistics.quantiles(zooms, n=10)[-1]:.1f}), next frame at "
-                  f"{statistics.median(next_frames):.1f} ms", flush=True)
+        lines = [run_profile(driver, binary, profile, stem, options, target, views)
+                 for profile, stem, target, views in runs]
     finally:
         driver.quit()
-
-    our_zoom = statistics.median(results["ours"][0])
-    inferno_zoom = statistics.median(results["inferno"][0])
-    print(f"\nprofile: {profile.relative_to(ROOT)}, {len(frames)} frames x {options.rounds} rounds")
-    print(f"{'document':<10}{'zoom ms':>9}{'next frame ms':>15}{'size KiB':>10}")
-    for name, (zooms, next_frames, size) in results.items():
-        print(f"{name:<10}{statistics.median(zooms):>9.1f}{statistics.median(next_frames):>15.1f}{size / 1024:>10.0f}")
-    speedup = inferno_zoom / our_zoom
-    print(f"speedup (inferno zoom / our zoom, >1 means we are faster): {speedup:.1f}")
-    print(f"target: our zoom <= 16 ms: {'met' if our_zoom <= 16 else 'NOT met'}; "
-          f">= 5x faster than inferno: {'met' if speedup >= 5 else 'NOT met'}")
-    print(f"zoom_speedup={speedup:.1f} our_zoom_ms={our_zoom:.1f} inferno_zoom_ms={inferno_zoom:.1f} "
-          f"our_next_frame_ms={statistics.median(results['ours'][1]):.1f} "
-          f"inferno_next_frame_ms={statistics.median(results['inferno'][1]):.1f} "
-          f"our_svg_kib={results['ours'][2] / 1024:.0f} inferno_svg_kib={results['inferno'][2] / 1024:.0f}")
+    print()
+    for line in lines:
+        print(line)
 
 
 if __name__ == "__main__":

@@ -6,3 +6,4 @@ extension InputFormat: ExpressibleByArgument {}
 extension ChildSorting: ExpressibleByArgument {}
 extension LabelStyle: ExpressibleByArgument {}
 extension CanvasFit: ExpressibleByArgument {}
+extension ViewerTheme: ExpressibleByArgument {}

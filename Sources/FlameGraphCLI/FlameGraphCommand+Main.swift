@@ -110,7 +110,7 @@ extension FlameGraphCommand {
       "fontwidth", "bgcolors", "colors", "countname", "nametype", "minwidth", "label-style", "fit",
       "base", "skip-after", "hide", "focus", "focus-root", "ignore", "sort", "max-depth",
       "preset", "total", "factor", "search-color", "stroke-color", "palette-file", "nameattr",
-      "encoding", "source-path", "categories",
+      "encoding", "source-path", "categories", "theme", "uicolor",
     ].map { ArgumentNormalizer.LongOption(name: $0, takesValue: true) }
     + [
       "quiet", "verbose", "pid", "tid", "kernel", "jit", "all", "addrs", "use-period", "diff",

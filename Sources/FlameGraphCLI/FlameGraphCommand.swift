@@ -149,8 +149,8 @@ public struct FlameGraphCommand: ParsableCommand {
   @Option(help: "Notes embedded in the output, not drawn.")
   var notes: String?
 
-  @Option(help: "Image width in pixels.")
-  var width: Double = 1200
+  @Option(help: "Image width in pixels (default 1200; an interactive SVG then fills the window).")
+  var width: Double?
 
   @Option(help: "Height of each frame in pixels.")
   var height: Double = 16
@@ -328,6 +328,12 @@ public struct FlameGraphCommand: ParsableCommand {
       valueName: "name"))
   var encoding: String?
 
+  // The interactive viewer's look.
+  @Option(help: "Interactive SVG theme: light, dark, or auto (the reader's preference).")
+  var theme: ViewerTheme = .auto
+  @Option(help: "Color of the interactive SVG's text outside frames, in the light theme.")
+  var uicolor: String?
+
   @Flag(
     name: .customLong("no-javascript"),
     help: "Write a static SVG, without the script that zooms, searches and shows details.")
@@ -405,7 +411,7 @@ public struct FlameGraphCommand: ParsableCommand {
     guard scale.isFinite, scale > 0, scale <= 8 else {
       throw ValidationError("--scale must be a number above 0 and at most 8.")
     }
-    options.imageWidth = width
+    options.imageWidth = width ?? 1200
     options.frameHeight = height
     if let minwidth {
       guard let minimumWidth = MinimumWidth(parsing: minwidth) else {
@@ -445,6 +451,14 @@ public struct FlameGraphCommand: ParsableCommand {
     }
     if let nameattr {
       options.frameAttributes = try FrameAttributesFile.load(nameattr)
+    }
+    options.viewerTheme = theme
+    options.fluidWidth = width == nil
+    if let uicolor {
+      guard let color = RGBColor(parsing: uicolor) else {
+        throw ValidationError("--uicolor must be a color such as #000000.")
+      }
+      options.viewerTextColor = color
     }
     if let searchColor {
       guard let color = RGBColor(parsing: searchColor) else {
@@ -525,10 +539,10 @@ public struct FlameGraphCommand: ParsableCommand {
     // Only interactive formats get the viewer's catalog; the others skip what it costs.
     options = format.adjusted(options)
     let profile = try readProfile(options: options)
-    let scene = format.scene(for: profile, options: options, sourceLines: sourceFiles())
+    let laidOut = format.sceneAndViewer(for: profile, options: options, sourceLines: sourceFiles())
     return PreparedOutput(
-      format: format, profile: profile, options: options, scene: scene,
-      settings: OutputSettings(scale: scale))
+      format: format, profile: profile, options: options, scene: laidOut?.scene,
+      settings: OutputSettings(scale: scale, viewer: laidOut?.viewer))
   }
 
   /// The profile of the inputs: merged, or with `--diff` the difference of

@@ -11,7 +11,8 @@ public struct PreparedOutput {
   public let options: Options
   /// The scene, for formats that draw one.
   public let scene: Scene?
-  /// The backend's settings (PNG pixels per point).
+  /// The backend's settings (PNG pixels per point, the interactive
+  /// viewer's data).
   public let settings: OutputSettings
 
   /// Writes the output.

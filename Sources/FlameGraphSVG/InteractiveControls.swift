@@ -8,12 +8,12 @@ extension SVGRenderer {
   ///
   /// The controls are hidden by the style sheet until the script shows
   /// them, so a viewer without scripts (an `<img>`, rsvg) draws none.
-  func writeControls(_ scene: Scene, to writer: ByteWriter) {
+  func writeControls(_ scene: Scene, viewer: ViewerData, to writer: ByteWriter) {
     writer.write("<style type=\"text/css\"><![CDATA[\n")
     writer.write(bytes: ViewerResources.style)
     writer.write("]]></style>\n")
-    let left = scene.geometry.sidePadding
-    let right = scene.width - scene.geometry.sidePadding
+    let left = viewer.geometry.sidePadding
+    let right = scene.width - viewer.geometry.sidePadding
     let top = scene.title.y
     writeControl(
       id: "unzoom", "Reset Zoom", x: left, y: top, anchorEnd: false, off: true, to: writer)

@@ -10,7 +10,7 @@ extension SVGRenderer {
   /// static frames never change: a zoom draws the zoomed subtree on the
   /// canvas, which costs a few milliseconds where rewriting thousands of
   /// SVG elements costs the browser tens.
-  func writeViewer(_ scene: Scene, to writer: ByteWriter) {
+  func writeViewer(_ scene: Scene, viewer: ViewerData, to writer: ByteWriter) {
     let area = FramesArea(scene.frames)
     writer.write("<foreignObject id=\"fg-view\" x=\"0\" y=\"")
     writer.write(number: area.top)
@@ -23,7 +23,7 @@ extension SVGRenderer {
         + "</foreignObject>\n")
     writer.write(
       "<rect id=\"fg-outline\" class=\"fg-off\" x=\"0\" y=\"0\" width=\"0\" height=\"0\"/>\n")
-    writeViewerData(scene, area: area, to: writer)
+    writeViewerData(scene, viewer: viewer, area: area, to: writer)
     writer.write("<script type=\"text/ecmascript\"><![CDATA[\n")
     writer.write(bytes: ViewerResources.script)
     writer.write("]]></script>\n")

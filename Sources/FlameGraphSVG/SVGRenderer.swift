@@ -6,19 +6,28 @@ import FlameGraph
 /// one `<g>` each. The document references nothing outside itself, so it
 /// shows the same in a browser, in `rsvg-convert`, and as an `<img>`.
 ///
+/// With `ViewerData` (from `FlameGraphLayout.sceneWithViewer(for:)`)
+/// the document is interactive: a script draws the graph, zooms, searches,
+/// and shows the function views; without it, it is static.
+///
 /// ```swift
 /// let profile = try Profile(folded: "main;work 3\n")
-/// let scene = FlameGraphLayout(options: Options()).scene(for: profile)
-/// let svg = try SVGRenderer().render(scene)  // UTF-8 bytes
+/// let (scene, viewer) = FlameGraphLayout(options: Options()).sceneWithViewer(for: profile)
+/// let svg = try SVGRenderer(viewer: viewer).render(scene)  // UTF-8 bytes
 /// ```
 public struct SVGRenderer: SceneRenderer {
-  /// A renderer.
-  public init() {}
+  /// What the interactive viewer needs; nil for a static document.
+  public var viewer: ViewerData?
+
+  /// A renderer: interactive with `viewer` (when the scene is interactive),
+  /// static without.
+  public init(viewer: ViewerData? = nil) { self.viewer = viewer }
 
   /// Writes the document.
   public func write(_ scene: Scene, to writer: ByteWriter) throws {
+    let viewer = scene.isInteractive ? viewer : nil
     writeHeader(scene, to: writer)
-    if scene.isInteractive { writeControls(scene, to: writer) }
+    if let viewer { writeControls(scene, viewer: viewer, to: writer) }
     SVGDecorations.writeLegend(scene.legend, to: writer)
     writer.write("<g id=\"frames\"")
     if let stroke = scene.frameStroke {
@@ -30,7 +39,7 @@ public struct SVGRenderer: SceneRenderer {
     writer.write(">\n")
     for frame in scene.frames { writeFrame(frame, codeSlant: scene.codeSlant, to: writer) }
     writer.write("</g>\n</g>\n")
-    if scene.isInteractive { writeViewer(scene, to: writer) }
+    if let viewer { writeViewer(scene, viewer: viewer, to: writer) }
     writer.write("</svg>\n")
   }
 

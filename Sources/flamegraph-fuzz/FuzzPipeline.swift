@@ -64,8 +64,8 @@ enum FuzzPipeline {
 
   /// Every format, each written even when another threw.
   static func render(_ profile: Profile, options: Options) throws {
-    let scene = FlameGraphLayout(options: options).scene(for: profile)
-    discard { try SVGRenderer().write(scene, to: $0) }
+    let (scene, viewer) = FlameGraphLayout(options: options).sceneWithViewer(for: profile)
+    discard { try SVGRenderer(viewer: viewer).write(scene, to: $0) }
     discard { try SceneJSONRenderer().write(scene, to: $0) }
     discard { try TreeJSONRenderer().write(profile, options: options, to: $0) }
     discard { try SpeedscopeRenderer().write(profile, options: options, to: $0) }

@@ -77,8 +77,12 @@ def render(flamegraph, tmp_path_factory):
     directory = tmp_path_factory.mktemp("svg")
     counter = iter(range(1_000_000))
 
-    def render(source, *flags):
+    def render(source, *flags, fluid=False):
+        """Renders at the default width, fixed (the graph fills the window
+        when `fluid`, as without --width)."""
         number = next(counter)
+        if not fluid and "--width" not in flags:
+            flags = ("--width", "1200", *flags)
         if isinstance(source, Path):
             folded = source
         else:
@@ -147,6 +151,13 @@ def page(driver):
         def keys(self, *keys):
             ActionChains(driver).send_keys(*keys).perform()
 
+        def hash(self):
+            """The URL fragment, once the view shown is written to it (the
+            viewer writes it after painting)."""
+            return driver.execute_async_script(
+                "const done = arguments[0];"
+                "requestAnimationFrame(() => setTimeout(() => setTimeout(() => done(location.hash), 0), 0));")
+
         def text_of(self, element_id):
             return self.script("return document.getElementById(arguments[0]).textContent", element_id)
 
@@ -161,12 +172,12 @@ def page(driver):
 
 
 STATIC_FRAMES = """
-const data = JSON.parse(document.getElementById('fg-data').textContent);
+const decoded = window.flamegraph.frames();
 return [...document.getElementById('frames').children].map((g, i) => {
   const rect = g.children[1];
   const label = g.children[2] && g.children[2].localName === 'text' ? g.children[2] : null;
   return {
-    index: i, name: data.names[data.frames.name[i]], parent: data.frames.parent[i],
+    index: i, name: decoded[i].name, parent: decoded[i].parent,
     x: rect.getAttribute('x'), y: parseFloat(rect.getAttribute('y')),
     width: rect.getAttribute('width'), fill: rect.getAttribute('fill'),
     label: label ? label.textContent : '', labelX: label ? label.getAttribute('x') : null,
@@ -215,6 +226,40 @@ def share_of(folded, matches):
         if any(matches(frame) for frame in stack.split(";")):
             matched += float(count)
     return matched / total
+
+
+DIGITS = [chr(c) for c in range(0x23, 0x7F) if chr(c) not in "&<>\\]"]
+
+
+def compact(text):
+    """The integers of a compact string (CompactIntegers.swift)."""
+    values, value = [], 0
+    for character in text:
+        digit = DIGITS.index(character)
+        if digit >= 57:
+            value = value * 30 + digit - 57
+        else:
+            values.append(value * 57 + digit)
+            value = 0
+    return values
+
+
+def decoded_data(page):
+    """The data block, with its names, frame names and thin frames decoded."""
+    data = json.loads(page.script("return document.getElementById('fg-data').textContent"))
+    names, previous, offset = [], "", 0
+    text = data["names"]["text"].encode("utf-16-le")
+    for shared, length in zip(compact(data["names"]["shared"]), compact(data["names"]["lengths"])):
+        previous = previous.encode("utf-16-le")[:2 * shared].decode("utf-16-le", "surrogatepass") + \
+            text[2 * offset:2 * (offset + length)].decode("utf-16-le", "surrogatepass")
+        offset += length
+        names.append(previous)
+    return {
+        "names": names,
+        "frame_names": [names[n] for n in compact(data["frames"]["name"])],
+        "thin_names": [names[n] for n in compact(data["thin"]["name"])],
+        "unlisted": compact(data["unlisted"]["gap"]),
+    }
 
 
 def hex_color(text):
@@ -360,7 +405,7 @@ def test_reset_restores_the_view(page, render):
     page.script("document.getElementById('unzoom').dispatchEvent(new MouseEvent('click', {bubbles: true}))")
     assert page.zoomed == 0
     assert page.shown() == before
-    assert page.script("return location.hash") == ""
+    assert page.hash() == ""
 
 
 def test_escape_and_back_undo_zooms(page, driver, render):
@@ -372,6 +417,7 @@ def test_escape_and_back_undo_zooms(page, driver, render):
     assert page.zoomed == parse
     page.keys(Keys.ESCAPE)
     WebDriverWait(driver, 5).until(lambda d: page.zoomed == compute)
+    page.hash()  # the views are in the history
     driver.back()
     WebDriverWait(driver, 5).until(lambda d: page.zoomed == 0)
     driver.forward()
@@ -417,11 +463,11 @@ def test_search_highlights_and_counts_nested_matches_once(page, driver, render):
 def test_search_counts_frames_too_thin_to_draw(page, driver, render):
     folded = SEED_MEMORY.read_text(encoding="utf-8")
     page.open(render(SEED_MEMORY, "--countname", "bytes"))
-    data = json.loads(page.script("return document.getElementById('fg-data').textContent"))
-    assert len(data["thin"]["parent"]) > 1000 and data["unlisted"] == []
-    drawn = {data["names"][n] for n in data["frames"]["name"]}
+    data = decoded_data(page)
+    assert len(data["thin_names"]) > 1000 and data["unlisted"] == []
+    drawn = set(data["frame_names"])
     # The widest of the names only thin frames have: never drawn, yet counted.
-    thin_only = {data["names"][n] for n in data["thin"]["name"]} - drawn
+    thin_only = set(data["thin_names"]) - drawn
     hidden = max(sorted(thin_only), key=lambda name: share_of(folded, lambda f: f == name))
     assert share_of(folded, lambda f: f == hidden) > 0
     for term in ("importlib", "numpy/core", "_call_with_frames_removed", hidden):
@@ -487,8 +533,8 @@ def test_the_url_reopens_the_same_view(page, driver, render):
     compute = page.index_of("compute")
     page.click_frame(compute)
     search(page, driver, "tok.n")
-    WebDriverWait(driver, 5).until(lambda d: "search=" in page.script("return location.hash"))
-    fragment = page.script("return location.hash")
+    WebDriverWait(driver, 5).until(lambda d: "search=" in page.hash())
+    fragment = page.hash()
     assert urllib.parse.parse_qs(fragment[1:]) == {"zoom": [str(compute)], "search": ["tok.n"]}
     shown, matched = page.shown(), page.text_of("matched")
     driver.get("about:blank")
@@ -556,8 +602,8 @@ def test_search_shares_are_bounds_when_thin_frames_are_left_out(page, driver, re
     lines += [f"main;wide_{k};leaf_{k} {1 + k % 50}" for k in range(20000)]
     folded = "\n".join(lines) + "\n"
     page.open(render(folded))
-    data = json.loads(page.script("return document.getElementById('fg-data').textContent"))
-    assert 0 < len(data["thin"]["parent"]) < 40000 and data["unlisted"]
+    data = decoded_data(page)
+    assert 0 < len(data["thin_names"]) < 40000 and data["unlisted"]
     search(page, driver, "leaf_", plain=True)
     text = page.text_of("matched")
     match = re.fullmatch(r"Matched: ([0-9.]+)\u2013([0-9.]+)%", text)

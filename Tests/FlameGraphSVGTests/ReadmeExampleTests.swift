@@ -14,8 +14,8 @@ import Testing
     options.countName = "bytes"
 
     let profile = try Profile(folded: "main;load 300\nmain;compute;sum 700\n", options: options)
-    let scene = FlameGraphLayout(options: options).scene(for: profile)
-    let svg: [UInt8] = try SVGRenderer().render(scene)  // or .write(scene, toFile: "memory.svg")
+    let (scene, viewer) = FlameGraphLayout(options: options).sceneWithViewer(for: profile)
+    let svg: [UInt8] = try SVGRenderer(viewer: viewer).render(scene)  // or .write(scene, toFile: "memory.svg")
 
     for frame in scene.frames { print(frame.tooltip) }  // "sum (700 bytes, 70.00%)", ...
     // README example end

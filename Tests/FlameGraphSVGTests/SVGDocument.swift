@@ -24,8 +24,9 @@ struct SVGDocument {
     folded: String, options: Options = Options(), sourceLines: (any SourceLineProvider)? = nil
   ) throws {
     let profile = try Profile(folded: folded, options: options)
-    let scene = FlameGraphLayout(options: options, sourceLines: sourceLines).scene(for: profile)
-    try self.init(bytes: SVGRenderer().render(scene))
+    let (scene, viewer) = FlameGraphLayout(options: options, sourceLines: sourceLines)
+      .sceneWithViewer(for: profile)
+    try self.init(bytes: SVGRenderer(viewer: viewer).render(scene))
   }
 
   init(bytes: [UInt8]) throws {

@@ -61,9 +61,8 @@ import Testing
   @Test func documentHasNoExternalReferences() throws {
     let profile = try Profile(
       reading: [.file(RepositoryPaths.seedMemory)], options: Options())
-    let svg = String(
-      decoding: try SVGRenderer().render(FlameGraphLayout(options: Options()).scene(for: profile)),
-      as: UTF8.self)
+    let (scene, viewer) = FlameGraphLayout(options: Options()).sceneWithViewer(for: profile)
+    let svg = String(decoding: try SVGRenderer(viewer: viewer).render(scene), as: UTF8.self)
     #expect(!svg.contains("href"))
     #expect(!svg.contains("<!DOCTYPE"))
     #expect(!svg.contains("@import"))

@@ -65,11 +65,17 @@ struct CanvasFitTests {
   }
 
   @Test func searchTotalsStillCountTheCutFrames() throws {
-    let (full, auto) = try Self.scenes("Goldens/inputs/sympy-cpu.folded") {
-      $0.interactive = true
-    }
-    let fullCatalog = try #require(full.catalog)
-    let autoCatalog = try #require(auto.catalog)
+    let text = try String(
+      contentsOf: repositoryRoot().appendingPathComponent("Goldens/inputs/sympy-cpu.folded"),
+      encoding: .utf8)
+    var options = Options()
+    options.interactive = true
+    let profile = try Profile(folded: text, options: options)
+    let (full, fullViewer) = FlameGraphLayout(options: options).sceneWithViewer(for: profile)
+    options.canvasFit = .auto
+    let (auto, autoViewer) = FlameGraphLayout(options: options).sceneWithViewer(for: profile)
+    let fullCatalog = try #require(fullViewer?.catalog)
+    let autoCatalog = try #require(autoViewer?.catalog)
     #expect(auto.frames.count < full.frames.count)
     // Every frame of the full graph, drawn or thin, is drawn or thin here.
     #expect(

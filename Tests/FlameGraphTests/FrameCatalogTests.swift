@@ -17,14 +17,17 @@ import Testing
 
     """
 
-  static func scene(limit: Int = 30_000, interactive: Bool = true) throws -> Scene {
+  static func scene(limit: Int = 30_000, interactive: Bool = true) throws -> (
+    frames: [FrameBox], catalog: FrameCatalog?
+  ) {
     var options = Options()
     options.minimumWidth = .percent(10)
     options.interactive = interactive
     let profile = try Profile(folded: folded, options: options)
     var layout = FlameGraphLayout(options: options)
     layout.thinFrameLimit = limit
-    return layout.scene(for: profile)
+    let (scene, viewer) = layout.sceneWithViewer(for: profile)
+    return (scene.frames, viewer?.catalog)
   }
 
   @Test func thinFramesAreListedWithTheirTotals() throws {

@@ -53,15 +53,24 @@ public struct FlameGraphLayout: Sendable {
   var bottomPadding: Double { options.fontSize * 2 + 10 }
 
   /// The scene of a profile.
-  public func scene(for profile: Profile) -> Scene {
-    scene(for: profile, zoomedTo: profile.tree.root)
+  public func scene(for profile: Profile) -> Scene { sceneWithViewer(for: profile).scene }
+
+  /// The scene of a profile and, when ``Options/interactive`` is set, what
+  /// an interactive viewer of it needs beyond it.
+  ///
+  /// ```swift
+  /// let (scene, viewer) = FlameGraphLayout(options: options).sceneWithViewer(for: profile)
+  /// let svg = try SVGRenderer(viewer: viewer).render(scene)
+  /// ```
+  public func sceneWithViewer(for profile: Profile) -> (scene: Scene, viewer: ViewerData?) {
+    layOut(profile, zoomedTo: profile.tree.root)
   }
 
   /// The scene of one node's subtree: the node spans the drawable width at
   /// depth 0, as after a click in the interactive viewer, so that frames
   /// too narrow to label in the whole graph get room. Shares and colors
   /// stay those of the whole profile; ``Options/fixedTotal`` applies only
-  /// to the root, and a zoomed scene has no catalog.
+  /// to the root, and a zoomed scene is never interactive.
   ///
   /// ```swift
   /// let tree = profile.tree
@@ -69,6 +78,14 @@ public struct FlameGraphLayout: Sendable {
   /// let zoomed = FlameGraphLayout(options: options).scene(for: profile, zoomedTo: widest)
   /// ```
   public func scene(for profile: Profile, zoomedTo zoomRoot: NodeID) -> Scene {
+    layOut(profile, zoomedTo: zoomRoot).scene
+  }
+
+  /// The scene of `zoomRoot`'s subtree, and the viewer's data when the
+  /// scene is interactive (the whole graph, with ``Options/interactive``).
+  private func layOut(_ profile: Profile, zoomedTo zoomRoot: NodeID) -> (
+    scene: Scene, viewer: ViewerData?
+  ) {
     let tree = profile.tree
     let total = profile.totalSamples
     let isZoomed = zoomRoot != tree.root
@@ -135,30 +152,32 @@ public struct FlameGraphLayout: Sendable {
         nameType: options.nameType),
       legend: legend.entries, direction: options.direction, paletteMap: placer.paletteMap,
       frameStroke: options.frameStroke,
-      searchColor: options.searchColor, totalSamples: total, countName: options.countName,
-      isInteractive: options.interactive && !isZoomed,
-      geometry: SceneGeometry(
-        sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
-        labelPadding: LabelFitter.padding,
-        minimumKeptCharacters: placer.fitter.minimumKeptCharacters,
-        ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
-        labelStyle: options.labelStyle, labelBaseline: labelBaseline(rowTop: 0),
-        scaleTotal: !isZoomed && scaleTotal > total ? scaleTotal : 0))
+      totalSamples: total, countName: options.countName,
+      isInteractive: options.interactive && !isZoomed)
     scene.sourceDiagnostics = placer.sourceDiagnostics
     scene.frameStrokeWidth = Self.frameStrokeWidth
     scene.gradientStops = Self.gradientStops
     scene.codeSlant = .oblique
-    if options.interactive && !isZoomed {
-      scene.catalog = FrameCatalogBuilder(
-        profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
-        cutNodes: trim.cutNodes
-      ).catalog(for: frames)
-      if options.labelStyle == .smart, var catalog = scene.catalog {
-        catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
-        scene.catalog = catalog
-      }
+    guard options.interactive && !isZoomed else { return (scene, nil) }
+    var catalog = FrameCatalogBuilder(
+      profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
+      cutNodes: trim.cutNodes
+    ).catalog(for: frames)
+    if options.labelStyle == .smart {
+      catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
     }
-    return scene
+    let geometry = ViewerGeometry(
+      sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
+      labelPadding: LabelFitter.padding,
+      minimumKeptCharacters: placer.fitter.minimumKeptCharacters,
+      ellipsis: String(LabelFitter.ellipsis), truncation: options.labelTruncation,
+      labelStyle: options.labelStyle, labelBaseline: labelBaseline(rowTop: 0),
+      scaleTotal: scaleTotal > total ? scaleTotal : 0)
+    let viewer = ViewerData(
+      catalog: catalog, geometry: geometry, searchColor: options.searchColor,
+      theme: options.viewerTheme, uiColor: options.viewerTextColor,
+      isFluid: options.fluidWidth)
+    return (scene, viewer)
   }
 
   /// The baseline that centers a label vertically in its row.

@@ -147,8 +147,11 @@ struct FramePlacer {
     let attributes = frameAttributes(name: name, node: node)
     if let title = attributes?.title { tooltip = title }
     // Ladders are worked out only for names that do not fit whole; the
-    // viewer needs them for no other name either (a zoom only widens).
-    let ladder = fitter.fitsWhole(name, width: width) ? .empty : ladder(of: node, name: name)
+    // viewer needs them for no other name either (a zoom only widens), but
+    // a fluid graph may be as narrow as ``Options/narrowestFluidWidth``.
+    let ladder =
+      fitter.fitsWhole(name, width: width * ladderWidthScale)
+      ? .empty : ladder(of: node, name: name)
     let label = fitter.fit(name, ladder: ladder, width: width).map {
       fitted in
       let trailing = fitted.isCut && options.labelTruncation == .keepEnd
@@ -193,6 +196,16 @@ struct FramePlacer {
     let name = profile.frames.name(of: frame)
     nameCache[Int(frame)] = name
     return name
+  }
+
+  /// How much narrower than laid out a frame may be drawn: a fluid graph's
+  /// narrowest width over the image's (frames' widths are proportional to
+  /// the drawable width), or 1.
+  private var ladderWidthScale: Double {
+    guard options.fluidWidth, options.interactive else { return 1 }
+    let drawable = max(1, options.imageWidth - 2 * FlameGraphLayout.sidePadding)
+    let narrowest = max(1, Options.narrowestFluidWidth - 2 * FlameGraphLayout.sidePadding)
+    return min(1, narrowest / drawable)
   }
 
   /// The name's shorter forms, worked out once per frame; none with full labels.

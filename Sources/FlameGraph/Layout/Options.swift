@@ -110,6 +110,19 @@ public struct Options: Sendable {
   /// Whether outputs that can be interactive (SVG) are: click to zoom,
   /// search, details on hover (default true).
   public var interactive = true
+  /// The interactive viewer's theme (default ``ViewerTheme/auto``: the
+  /// reader's light or dark preference).
+  public var viewerTheme = ViewerTheme.auto
+  /// The color of the interactive viewer's text outside frames: title,
+  /// controls, details (default nil: the theme's).
+  public var viewerTextColor: RGBColor?
+  /// Whether an interactive graph fills the window's width and is laid out
+  /// again when it changes (default true, as the command does when no
+  /// `--width` is given; false keeps ``Options/imageWidth`` in the viewer
+  /// too). Static outputs always have ``Options/imageWidth``.
+  public var fluidWidth = true
+  /// The narrowest a fluid graph is drawn, whatever the window's width.
+  public static let narrowestFluidWidth: Double = 200
 
   /// The defaults.
   public init() {}

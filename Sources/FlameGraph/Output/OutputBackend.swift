@@ -32,7 +32,7 @@ public struct OutputBackend: Sendable {
   /// Whether the bytes are binary (PNG, PDF), which a terminal cannot show.
   public var isBinary: Bool
   /// Whether the format can be interactive, and so needs the viewer's
-  /// catalog (``Scene/catalog``); layout skips what that costs otherwise.
+  /// catalog (``ViewerData``); layout skips what that costs otherwise.
   public var isInteractive: Bool
   /// The measurer layout fits labels with for this format.
   public var measurer: @Sendable (Options) -> any TextMeasurer
@@ -82,10 +82,18 @@ public struct OutputBackend: Sendable {
   public func scene(
     for profile: Profile, options: Options, sourceLines: (any SourceLineProvider)? = nil
   ) -> Scene? {
+    sceneAndViewer(for: profile, options: options, sourceLines: sourceLines)?.scene
+  }
+
+  /// The scene this format would draw, with the viewer's data when the
+  /// format is interactive and the options ask for it; nil for data formats.
+  public func sceneAndViewer(
+    for profile: Profile, options: Options, sourceLines: (any SourceLineProvider)? = nil
+  ) -> (scene: Scene, viewer: ViewerData?)? {
     guard drawsScene else { return nil }
     let options = adjusted(options)
     return FlameGraphLayout(options: options, measurer: measurer(options), sourceLines: sourceLines)
-      .scene(for: profile)
+      .sceneWithViewer(for: profile)
   }
 
   /// Writes a scene laid out for this format, or the profile for data formats.
@@ -108,8 +116,10 @@ public struct OutputBackend: Sendable {
     _ profile: Profile, options: Options, settings: OutputSettings = OutputSettings(),
     sourceLines: (any SourceLineProvider)? = nil, to writer: ByteWriter
   ) throws {
-    let scene = scene(for: profile, options: options, sourceLines: sourceLines)
-    try write(profile, scene: scene, options: options, settings: settings, to: writer)
+    let laidOut = sceneAndViewer(for: profile, options: options, sourceLines: sourceLines)
+    var settings = settings
+    if settings.viewer == nil { settings.viewer = laidOut?.viewer }
+    try write(profile, scene: laidOut?.scene, options: options, settings: settings, to: writer)
   }
 
   /// Writes the profile in this format to a file as ``OutputFile`` does:
@@ -125,10 +135,16 @@ public struct OutputBackend: Sendable {
 }
 
 /// Settings of a backend that are not options of the graph.
-public struct OutputSettings: Sendable, Equatable {
+public struct OutputSettings: Sendable {
   /// Pixels per point of raster formats (2 for HiDPI), 1 by default.
   public var scale: Double
+  /// What an interactive SVG needs beyond its scene (``ViewerData``); nil
+  /// for a static output.
+  public var viewer: ViewerData?
 
-  /// Settings; a scale of 1 by default.
-  public init(scale: Double = 1) { self.scale = scale }
+  /// Settings; a scale of 1 and no viewer by default.
+  public init(scale: Double = 1, viewer: ViewerData? = nil) {
+    self.scale = scale
+    self.viewer = viewer
+  }
 }

@@ -7,8 +7,8 @@
 /// `frames.count + j`. Parents always come before their children.
 ///
 /// ```swift
-/// let scene = FlameGraphLayout(options: Options()).scene(for: profile)
-/// let catalog = scene.catalog!            // nil when options.interactive is false
+/// let (_, viewer) = FlameGraphLayout(options: Options()).sceneWithViewer(for: profile)
+/// let catalog = viewer!.catalog  // viewer is nil when options.interactive is false
 /// catalog.names[Int(catalog.frameNames[0])]  // "all"
 /// ```
 public struct FrameCatalog: Sendable, Equatable {

@@ -41,20 +41,12 @@ public struct Scene: Sendable {
   public var gradientStops = GradientStops(top: 0.05, bottom: 0.95)
   /// The slant of the source code drawn under labels.
   public var codeSlant: FontSlant = .oblique
-  /// The highlight color for search matches in interactive outputs.
-  public var searchColor: RGBColor
   /// How many samples the root holds, and in what unit.
   public var totalSamples: Double
   /// The unit of counts (`samples`, `bytes`...).
   public var countName: String
   /// Whether outputs that can be interactive (SVG) should be.
   public var isInteractive: Bool
-  /// The layout constants a viewer needs to lay frames out again after a
-  /// zoom with exactly the rules of the static layout.
-  public var geometry: SceneGeometry
-  /// Names, source lines and thin frames for interactive outputs; nil when
-  /// the scene is not interactive.
-  public var catalog: FrameCatalog? = nil
 }
 
 /// A font: a family (a CSS-style list) and a size in points.
@@ -159,30 +151,4 @@ public enum Background: Sendable, Equatable {
   case gradient(top: RGBColor, bottom: RGBColor)
   /// One color.
   case solid(RGBColor)
-}
-
-/// The constants of a layout, so that an interactive viewer can redo it.
-public struct SceneGeometry: Sendable, Equatable {
-  /// Space left and right of the frames.
-  public var sidePadding: Double
-  /// Height of one row of frames.
-  public var frameHeight: Double
-  /// Space between a label and its box's edges.
-  public var labelPadding: Double
-  /// The fewest characters of a name shown after a cut.
-  public var minimumKeptCharacters: Int
-  /// The cut character.
-  public var ellipsis: String
-  /// Which end of a label that does not fit is kept.
-  public var truncation: LabelTruncation
-  /// Whether labels try their name's shorter forms before a cut.
-  public var labelStyle: LabelStyle = .full
-  /// How far below the top of its row a label's baseline is, so that a
-  /// viewer adding a label after a zoom places it like the layout does.
-  public var labelBaseline: Double = 0
-  /// The count that spans the drawable width when nothing is zoomed: the
-  /// root's total, or ``Options/fixedTotal`` when that is larger, so a
-  /// viewer laying out the whole graph again keeps the fixed scale. 0 (the
-  /// default) means the root's total.
-  public var scaleTotal: Double = 0
 }

@@ -1,0 +1,250 @@
+import FlameGraph
+
+extension SVGRenderer {
+  /// Writes the data block that the viewer's script reads once, when the
+  /// document loads: the layout constants, the name table, the drawn frames
+  /// (tree shape, names, counts, fills, source lines) and the thin frames
+  /// kept for search and the function views. The format is described in
+  /// Resources/viewer-model.js.
+  ///
+  /// Positions are not written: the script recomputes them from the totals
+  /// with the layout's own arithmetic, which is also what it does on a zoom.
+  /// Integers are written compactly (``CompactIntegers``) and the tree as
+  /// depth steps, so the block stays small on large profiles.
+  func writeViewerData(
+    _ scene: Scene, viewer: ViewerData, area: FramesArea, to writer: ByteWriter
+  ) {
+    let catalog = viewer.catalog
+    let frames = scene.frames
+    writer.write("<script type=\"application/json\" id=\"fg-data\">\n{\"version\":2,\"total\":")
+    writer.writeJSONNumber(scene.totalSamples)
+    writer.write(",\"countName\":")
+    writer.writeJSONString(scene.countName, for: .markup)
+    writer.write(",\"nameType\":")
+    writer.writeJSONString(scene.details.nameType, for: .markup)
+    writer.write(",\"searchColor\":\"")
+    writer.write(hexColor: viewer.searchColor)
+    writer.write("\",\"direction\":")
+    writer.writeJSONString(scene.direction.rawValue, for: .markup)
+    writer.write(",\"theme\":")
+    writer.writeJSONString(viewer.theme.rawValue, for: .markup)
+    if let color = viewer.uiColor {
+      writer.write(",\"uiColor\":\"")
+      writer.write(hexColor: color)
+      writer.write("\"")
+    }
+    if viewer.isFluid { writer.write(",\"fluid\":true") }
+    if let stroke = scene.frameStroke {
+      writer.write(",\"frameStroke\":\"")
+      writer.write(hexColor: stroke)
+      writer.write("\"")
+    }
+    writer.write(",\"font\":")
+    writer.writeJSONString(scene.font.family, for: .markup)
+    writeLayoutConstants(scene, geometry: viewer.geometry, to: writer)
+    writer.write(",\n\"rows\":{\"top\":")
+    writer.writeJSONArray(area.rowTops) { writer.writeJSONNumber($0) }
+    writer.write(",\"height\":")
+    writer.writeJSONArray(area.rowHeights) { writer.writeJSONNumber($0) }
+    writer.write("}")
+    let names = SortedNames(catalog.names)
+    names.write(to: writer)
+    if viewer.geometry.labelStyle == .smart { writeLadders(catalog, names: names, to: writer) }
+    writeFrames(frames, catalog: catalog, names: names, to: writer)
+    writer.write(",\n\"source\":")
+    // Source lines: the tooltip's second line, and for frames that show it
+    // the color it is drawn in (re-fitted on a zoom).
+    let sourced = frames.indices.filter { frames[$0].sourceLine != nil }
+    writer.writeJSONArray(sourced) { index in
+      writer.write(byte: UInt8(ascii: "["))
+      writer.writeJSONInteger(index)
+      writer.write(byte: UInt8(ascii: ","))
+      writer.writeJSONString(frames[index].sourceLine!, for: .markup)
+      if let code = frames[index].code {
+        writer.write(",\"")
+        writer.write(hexColor: code.color)
+        writer.write("\"")
+      }
+      writer.write("]")
+    }
+    let thin = catalog.thinFrames
+    writer.write(",\n\"thin\":{\"up\":")
+    writer.writeCompactIntegers(thin.indices.lazy.map { frames.count + $0 - Int(thin[$0].parent) })
+    writer.write(",\n\"name\":")
+    writer.writeCompactIntegers(thin.lazy.map { names.position[Int($0.name)] })
+    writer.write(",\n\"total\":")
+    writer.writeCounts(thin.map(\.total))
+    writer.write("},\n\"unlisted\":{\"gap\":")
+    let unlisted = catalog.unlistedSamples.indices.filter { catalog.unlistedSamples[$0] > 0 }
+    writer.writeCompactIntegers(
+      unlisted.indices.lazy.map { unlisted[$0] - ($0 > 0 ? unlisted[$0 - 1] : 0) })
+    writer.write(",\"samples\":")
+    writer.writeCounts(unlisted.map { catalog.unlistedSamples[$0] })
+    writer.write("}}\n</script>\n")
+  }
+
+  /// The drawn frames as columns: the tree as depth steps (`up`: how many
+  /// rows a frame is below the one before it plus one, so 0 for a first
+  /// child), names, totals as what each frame holds beyond its drawn
+  /// children (`residual`, small whole numbers; `total` as exact numbers
+  /// when counts are fractional), fills, and the first counts of a
+  /// differential profile (`before`).
+  private func writeFrames(
+    _ frames: [FrameBox], catalog: FrameCatalog, names: SortedNames, to writer: ByteWriter
+  ) {
+    writer.write(",\n\"frames\":{\"up\":")
+    writer.writeCompactIntegers(
+      frames.indices.lazy.map { $0 == 0 ? 0 : frames[$0 - 1].depth + 1 - frames[$0].depth })
+    writer.write(",\n\"name\":")
+    writer.writeCompactIntegers(catalog.frameNames.lazy.map { names.position[Int($0)] })
+    // Children's totals added left to right from 0, as the viewer adds them.
+    var childrenTotal = [Double](repeating: 0, count: frames.count)
+    for index in frames.indices where frames[index].parent >= 0 {
+      childrenTotal[frames[index].parent] += frames[index].total
+    }
+    let residuals = frames.indices.map { frames[$0].total - childrenTotal[$0] }
+    let exact =
+      CompactIntegers.canEncode(residuals)
+      && frames.indices.allSatisfy { residuals[$0] + childrenTotal[$0] == frames[$0].total }
+    if exact {
+      writer.write(",\n\"residual\":")
+      writer.writeCompactIntegers(residuals.lazy.map { Int($0) })
+    } else {
+      writer.write(",\n\"total\":")
+      writer.writeJSONArray(frames.indices) { writer.writeJSONNumber(frames[$0].total) }
+    }
+    writeFills(frames, to: writer)
+    if frames.first?.beforeTotal != nil {
+      writer.write(",\n\"before\":")
+      writer.writeCounts(frames.map { $0.beforeTotal ?? 0 })
+    }
+    writer.write("}")
+  }
+
+  /// Fills as four characters each: the color's 24 bits in base 87, most
+  /// significant digit first, with ``CompactIntegers/alphabet``'s digits
+  /// (two thirds of hex digits' bytes); one per frame, or, when colors
+  /// repeat (names hashed, diffusion), each distinct color once and an
+  /// index per frame.
+  private func writeFills(_ frames: [FrameBox], to writer: ByteWriter) {
+    var indexOfColor: [RGBColor: Int] = [:]
+    var palette: [RGBColor] = []
+    let indices = frames.indices.map { index in
+      let fill = frames[index].fill
+      if let known = indexOfColor[fill] { return known }
+      indexOfColor[fill] = palette.count
+      palette.append(fill)
+      return palette.count - 1
+    }
+    let indexed = palette.count * 2 <= frames.count
+    writer.write(",\n\"fills\":\"")
+    let digits = CompactIntegers.alphabet
+    for color in indexed ? palette : frames.map(\.fill) {
+      let value = Int(color.red) << 16 | Int(color.green) << 8 | Int(color.blue)
+      for power in [87 * 87 * 87, 87 * 87, 87, 1] { writer.write(byte: digits[value / power % 87]) }
+    }
+    writer.write("\"")
+    if indexed {
+      writer.write(",\n\"fill\":")
+      writer.writeCompactIntegers(indices)
+    }
+  }
+
+  /// The constants of `LabelFitter` and of the layout, exactly (the script
+  /// must reproduce the layout's floating-point results).
+  private func writeLayoutConstants(
+    _ scene: Scene, geometry: ViewerGeometry, to writer: ByteWriter
+  ) {
+    writer.write(",\n\"layout\":{\"width\":")
+    writer.writeJSONNumber(scene.width)
+    writer.write(",\"sidePadding\":")
+    writer.writeJSONNumber(geometry.sidePadding)
+    // Only a fixed scale (`--total`) is written, so other graphs keep
+    // their bytes.
+    if geometry.scaleTotal > 0 {
+      writer.write(",\"scaleTotal\":")
+      writer.writeJSONNumber(geometry.scaleTotal)
+    }
+    writer.write(",\"labelPadding\":")
+    writer.writeJSONNumber(geometry.labelPadding)
+    writer.write(",\"frameHeight\":")
+    writer.writeJSONNumber(geometry.frameHeight)
+    writer.write(",\"labelBaseline\":")
+    writer.writeJSONNumber(geometry.labelBaseline)
+    writer.write(",\"fontSize\":")
+    writer.writeJSONNumber(scene.font.size)
+    writer.write(",\"characterWidth\":")
+    writer.writeJSONNumber(scene.font.characterWidth)
+    writer.write(",\"minimumKeptCharacters\":")
+    writer.writeJSONInteger(geometry.minimumKeptCharacters)
+    writer.write(",\"ellipsis\":")
+    writer.writeJSONString(geometry.ellipsis, for: .markup)
+    writer.write(",\"truncation\":")
+    writer.writeJSONString(geometry.truncation.rawValue, for: .markup)
+    // Absent means full labels, so that full labels write what they always did.
+    if geometry.labelStyle == .smart {
+      writer.write(",\"labelStyle\":\"smart\",\"fullMinimumKeptCharacters\":")
+      writer.writeJSONInteger(LabelFitter.minimumKeptCharacters)
+    }
+    writer.write("}")
+  }
+
+  /// The shorter forms of the names that have any: `names`, the names'
+  /// positions in the sorted table as ascending gaps (compact), and
+  /// `rungs`, one string per name. The rungs, longest first, are separated
+  /// by spaces; a rung is the one before it (the name, for the first) less
+  /// ranges of UTF-16 offsets into the name, written as start and end
+  /// characters, each offset `o` as the code unit `o + 0x5d` (past `\\`, so
+  /// that no offset needs escaping; names of ladders are at most
+  /// ``LabelAbbreviator/maximumLength`` long). A range may span offsets
+  /// already dropped, which keeps ranges few.
+  private func writeLadders(_ catalog: FrameCatalog, names: SortedNames, to writer: ByteWriter) {
+    let laddered = catalog.labelLadders.keys.map { (position: names.position[Int($0)], name: $0) }
+      .sorted { $0.position < $1.position }
+    writer.write(",\n\"ladders\":{\"names\":")
+    writer.writeCompactIntegers(
+      laddered.indices.lazy.map {
+        laddered[$0].position - ($0 > 0 ? laddered[$0 - 1].position : 0)
+      })
+    writer.write(",\"rungs\":")
+    writer.writeJSONArray(laddered) { entry in
+      var before = [0..<catalog.names[Int(entry.name)].utf16.count]
+      var encoded: [UInt16] = []
+      for rung in catalog.labelLadders[entry.name]!.rungs {
+        if !encoded.isEmpty { encoded.append(UInt16(UInt8(ascii: " "))) }
+        for offset in Self.removedRanges(from: before, to: rung.pieces) {
+          encoded.append(UInt16(offset + Self.ladderOffsetBase))
+        }
+        before = rung.pieces
+      }
+      writer.writeJSONString(String(decoding: encoded, as: UTF16.self), for: .markup)
+    }
+    writer.write("}")
+  }
+
+  /// The code unit that stands for offset 0 in a ladder's string.
+  static let ladderOffsetBase = 0x5d
+
+  /// The fewest ranges that, removed from `before`, leave `after` (both
+  /// sorted pieces, `after` within `before`), as a flat `[start, end, ...]`:
+  /// each range covers a run of dropped offsets and any gaps of `before`
+  /// between them.
+  static func removedRanges(from before: [Range<Int>], to after: [Range<Int>]) -> [Int] {
+    let count = before.last?.upperBound ?? 0
+    // Per offset: 0 dropped already, 1 dropped by this rung, 2 kept.
+    var state = [UInt8](repeating: 0, count: count)
+    for piece in before { for offset in piece { state[offset] = 1 } }
+    for piece in after { for offset in piece { state[offset] = 2 } }
+    var removed: [Int] = []
+    var start = -1
+    for offset in 0..<count {
+      if state[offset] == 1, start < 0 { start = offset }
+      if state[offset] == 2, start >= 0 {
+        removed += [start, offset]
+        start = -1
+      }
+    }
+    if start >= 0 { removed += [start, count] }
+    return removed
+  }
+}
