@@ -143,7 +143,8 @@ def test_a_sandwich_opens_from_the_keyboard_and_back_returns(page, driver, rende
     page.click_frame(lex)
     page.keys("s")
     assert page.script("return window.flamegraph.view.mode") == "sandwich"
-    assert "sandwich=lex" in page.hash()
+    # The URL follows the view once it is painted.
+    WebDriverWait(driver, 5).until(lambda d: "sandwich=lex" in page.hash())
     assert page.text_of("unzoom") == "Back to Graph"
     page.keys(Keys.ESCAPE)
     WebDriverWait(driver, 5).until(lambda d: page.script("return window.flamegraph.view.mode") == "graph")
@@ -166,13 +167,13 @@ def test_a_sandwich_opens_from_the_keyboard_and_back_returns(page, driver, rende
 # Left heavy, flip.
 
 
-def test_left_heavy_is_the_static_layout_sorted_by_size(page, render):
+def test_left_heavy_is_the_static_layout_sorted_by_size(page, driver, render):
     page.open(render(SYMPY_CPU, "--sort", "size"))
     expected = graph_paths(page.static_frames())
     page.open(render(SYMPY_CPU))
     page.keys("h")
     assert page.script("return window.flamegraph.view.leftHeavy")
-    assert "heavy=1" in page.hash()
+    WebDriverWait(driver, 5).until(lambda d: "heavy=1" in page.hash())
     shown = graph_paths(page.shown())
     assert shown.keys() == expected.keys()
     for path, frame in expected.items():
