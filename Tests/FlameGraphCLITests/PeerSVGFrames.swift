@@ -20,6 +20,8 @@ struct PeerSVGFrames {
   /// The attributes of the element of the first frame of each name, for
   /// the frames whose element has any (`<a xlink:href=...>`, `<g id=...>`).
   var attributes: [String: [String: String]] = [:]
+  /// Each frame's `fill` (`#rrggbb`), in the order of `frames`.
+  var fills: [String] = []
 
   /// Reads the frames after the frames group (`id="frames"`); `inverted`
   /// says whether depth grows downward.
@@ -29,7 +31,7 @@ struct PeerSVGFrames {
   ) {
     guard let start = svg.range(of: "id=\"frames\"") else { return }
     let body = svg[start.upperBound...]
-    var rows: [(title: String, y: Double, tag: Substring)] = []
+    var rows: [(title: String, y: Double, tag: Substring, fill: String)] = []
     var cursor = body.startIndex
     while let open = body.range(of: "<title>", range: cursor..<body.endIndex),
       let close = body.range(of: "</title>", range: open.upperBound..<body.endIndex)
@@ -42,7 +44,12 @@ struct PeerSVGFrames {
         let yEnd = body.range(of: "\"", range: yStart.upperBound..<body.endIndex),
         let y = Double(body[yStart.upperBound..<yEnd.lowerBound])
       else { break }
-      rows.append((title, y, tag))
+      let fillStart = body.range(of: " fill=\"", range: yEnd.upperBound..<body.endIndex)
+      let fillEnd = fillStart.flatMap {
+        body.range(of: "\"", range: $0.upperBound..<body.endIndex)
+      }
+      let fill = fillEnd.map { String(body[fillStart!.upperBound..<$0.lowerBound]) } ?? ""
+      rows.append((title, y, tag, fill))
       cursor = yEnd.upperBound
     }
     // Rows from the root outward: the largest y for a flame graph.
@@ -51,6 +58,7 @@ struct PeerSVGFrames {
     for row in rows {
       let (name, count) = Self.nameAndCount(row.title, rounding: rounding)
       frames.append(PeerFrame(name: name, count: count, depth: depthOf[row.y]!))
+      fills.append(row.fill)
       let values = Self.attributeValues(row.tag)
       if !values.isEmpty, attributes[name] == nil { attributes[name] = values }
     }
