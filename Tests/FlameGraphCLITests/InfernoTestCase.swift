@@ -15,12 +15,17 @@ struct InfernoTestCase: CustomStringConvertible {
 
   /// The cases that render a graph and compare it with an expected SVG,
   /// and the others with why they are not compared. Paths under
-  /// `./flamegraph/` (a submodule of inferno) are read from `flamegraphRepo`.
+  /// `./flamegraph/` (inferno's submodule of FlameGraph) are read from the
+  /// submodule when it is checked out, else from `flamegraphRepo` (whose
+  /// inputs may then differ from those inferno's SVGs were made from).
   static func read(inferno: String, flamegraphRepo: String?) throws -> (
     cases: [InfernoTestCase], notCompared: [String]
   ) {
     let source = try String(
       contentsOfFile: inferno + "/tests/flamegraph.rs", encoding: .utf8)
+    let submodule = inferno + "/flamegraph"
+    let hasSubmodule = FileManager.default.fileExists(atPath: submodule + "/flamegraph.pl")
+    let flamegraphRepo = hasSubmodule ? submodule : flamegraphRepo
     var cases: [InfernoTestCase] = []
     var notCompared: [String] = []
     for block in source.components(separatedBy: "#[test]").dropFirst() {
@@ -34,7 +39,7 @@ struct InfernoTestCase: CustomStringConvertible {
       guard let expected = firstMatch(#"let expected_result_file =\s*"([^"]+)""#, in: block),
         !block.contains("is_err()"), !block.contains("format!(")
       else {
-        notCompared.append("\(name): no expected SVG of its own")
+        notCompared.append("\(name): checks logs, an error or a path built at run time")
         continue
       }
       var literals: [String] = []
@@ -45,7 +50,7 @@ struct InfernoTestCase: CustomStringConvertible {
       }
       let inputs = literals.compactMap(path)
       guard !inputs.isEmpty, inputs.count == literals.count else {
-        notCompared.append("\(name): its input is in FlameGraph's repository (FLAMEGRAPH_REPO)")
+        notCompared.append("\(name): its input is in inferno's submodule of FlameGraph")
         continue
       }
       var test = InfernoTestCase(name: name, inputs: inputs, expected: path(expected)!, flags: [])
