@@ -20,6 +20,8 @@ struct PeerSVGFrames {
   /// The attributes of the element of the first frame of each name, for
   /// the frames whose element has any (`<a xlink:href=...>`, `<g id=...>`).
   var attributes: [String: [String: String]] = [:]
+  /// Each frame's `fill` (`#rrggbb`), in the order of `frames`.
+  var fills: [String] = []
 
   /// Reads the frames after the frames group (`id="frames"`); `inverted`
   /// says whether depth grows downward.
@@ -27,23 +29,41 @@ struct PeerSVGFrames {
     svg: String, inverted: Bool = false,
     rounding: FloatingPointRoundingRule = .toNearestOrAwayFromZero
   ) {
-    guard let start = svg.range(of: "id=\"frames\"") else { return }
-    let body = svg[start.upperBound...]
-    var rows: [(title: String, y: Double, tag: Substring)] = []
-    var cursor = body.startIndex
-    while let open = body.range(of: "<title>", range: cursor..<body.endIndex),
-      let close = body.range(of: "</title>", range: open.upperBound..<body.endIndex)
+    // Searched as bytes: Foundation's searches of a large SVG are quadratic.
+    let bytes = Array(svg.utf8)
+    func find(_ needle: String, from: Int) -> Int? {
+      let pattern = Array(needle.utf8)
+      guard !pattern.isEmpty, bytes.count >= pattern.count else { return nil }
+      var index = from
+      while index <= bytes.count - pattern.count {
+        if bytes[index] == pattern[0], Array(bytes[index..<index + pattern.count]) == pattern {
+          return index
+        }
+        index += 1
+      }
+      return nil
+    }
+    func text(_ range: Range<Int>) -> String { String(decoding: bytes[range], as: UTF8.self) }
+    guard let start = find("id=\"frames\"", from: 0) else { return }
+    var rows: [(title: String, y: Double, tag: Substring, fill: String)] = []
+    var cursor = start
+    while let open = find("<title>", from: cursor),
+      let close = find("</title>", from: open + 7)
     {
-      let title = Self.unescaped(String(body[open.upperBound..<close.lowerBound]))
-      let tagStart = body.range(of: "<", options: .backwards, range: cursor..<open.lowerBound)
-      let tag = tagStart.map { body[$0.lowerBound..<open.lowerBound] } ?? ""
-      guard let rect = body.range(of: "<rect", range: close.upperBound..<body.endIndex),
-        let yStart = body.range(of: " y=\"", range: rect.upperBound..<body.endIndex),
-        let yEnd = body.range(of: "\"", range: yStart.upperBound..<body.endIndex),
-        let y = Double(body[yStart.upperBound..<yEnd.lowerBound])
+      let title = Self.unescaped(text(open + 7..<close))
+      let lt = UInt8(ascii: "<")
+      let tagStart = (cursor..<open).last { bytes[$0] == lt }
+      let tag = tagStart.map { text($0..<open)[...] } ?? ""
+      guard let rect = find("<rect", from: close),
+        let yStart = find(" y=\"", from: rect),
+        let yEnd = find("\"", from: yStart + 4),
+        let y = Double(text(yStart + 4..<yEnd))
       else { break }
-      rows.append((title, y, tag))
-      cursor = yEnd.upperBound
+      let fillStart = find(" fill=\"", from: yEnd)
+      let fillEnd = fillStart.flatMap { find("\"", from: $0 + 7) }
+      let fill = fillEnd.map { text(fillStart! + 7..<$0) } ?? ""
+      rows.append((title, y, tag, fill))
+      cursor = yEnd
     }
     // Rows from the root outward: the largest y for a flame graph.
     let ys = Set(rows.map(\.y)).sorted(by: inverted ? (<) : (>))
@@ -51,6 +71,7 @@ struct PeerSVGFrames {
     for row in rows {
       let (name, count) = Self.nameAndCount(row.title, rounding: rounding)
       frames.append(PeerFrame(name: name, count: count, depth: depthOf[row.y]!))
+      fills.append(row.fill)
       let values = Self.attributeValues(row.tag)
       if !values.isEmpty, attributes[name] == nil { attributes[name] = values }
     }

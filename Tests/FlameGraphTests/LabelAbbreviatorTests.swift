@@ -131,6 +131,14 @@ struct LabelAbbreviatorTests {
       ])
   }
 
+  /// Java's `$` in generated class names is no Rust escape, even at the
+  /// end of a name (a dollar there once stopped the program).
+  @Test func aDollarNearTheEndOfAPathIsNoEscape() {
+    for name in ["sbt.Execute.$anonfun$submit$1", "Outer$Inner::run$", "a::b$", "a::b$c"] {
+      #expect(!Self.rungs(name).isEmpty, "\(name)")
+    }
+  }
+
   @Test func v8CodeNamesKeepTheFunctionAndItsFile() {
     #expect(
       Self.rungs("LazyCompile:*renderRows /srv/app/lib/table.js:120") == [

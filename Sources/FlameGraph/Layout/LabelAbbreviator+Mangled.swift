@@ -70,10 +70,11 @@ extension LabelAbbreviator {
     var index = path.lowerBound
     while index < path.upperBound {
       let unit = units[index]
+      // An escape is 1 to 4 letters or digits between dollars; a dollar
+      // too near the end of the path starts none.
+      let limit = max(index + 2, min(index + 6, path.upperBound))
       if unit == dollar,
-        let end = (index + 2..<min(index + 6, path.upperBound)).first(where: {
-          units[$0] == dollar
-        })
+        let end = (index + 2..<limit).first(where: { units[$0] == dollar })
       {
         let escape = UTF16Text.string(units[index + 1..<end])
         if escape.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
