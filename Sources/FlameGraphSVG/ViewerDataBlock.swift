@@ -34,6 +34,7 @@ extension SVGRenderer {
       writer.write("\"")
     }
     if viewer.isFluid { writer.write(",\"fluid\":true") }
+    if viewer.negatesDifferences { writer.write(",\"negate\":true") }
     if let stroke = scene.frameStroke {
       writer.write(",\"frameStroke\":\"")
       writer.write(hexColor: stroke)

@@ -317,13 +317,7 @@ struct OwnCompatibilityTests {
     let result = try CommandRunner.run(arguments)
     #expect(result.status == 0)
     let svg = String(decoding: result.standardOutput, as: UTF8.self)
-    if negate {
-      withKnownIssue("--negate swaps the colors but not the sign of the change in titles") {
-        #expect(Self.deltas(svg) == expected)
-      }
-    } else {
-      #expect(Self.deltas(svg) == expected)
-    }
+    #expect(Self.deltas(svg) == expected)
     // Red for growth, blue for shrinking, swapped by --negate.
     let mine = PeerSVGFrames(svg: svg)
     for (frame, fill) in zip(mine.frames, mine.fills) {

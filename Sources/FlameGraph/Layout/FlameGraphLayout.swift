@@ -176,7 +176,7 @@ public struct FlameGraphLayout: Sendable {
     let viewer = ViewerData(
       catalog: catalog, geometry: geometry, searchColor: options.searchColor,
       theme: options.viewerTheme, uiColor: options.viewerTextColor,
-      isFluid: options.fluidWidth)
+      isFluid: options.fluidWidth, negatesDifferences: options.negateDifferential)
     return (scene, viewer)
   }
 

@@ -138,7 +138,9 @@ struct FramePlacer {
     var tooltip =
       "\(name) (\(CountFormatter.count(nodeTotal)) \(options.countName), \(CountFormatter.percent(share))%"
     if before != nil {
-      let deltaShare = total > 0 ? delta / total : 0
+      // --negate flips what is shown as growth, as both peers do.
+      let shownDelta = options.negateDifferential ? -delta : delta
+      let deltaShare = total > 0 ? shownDelta / total : 0
       tooltip += "; \(deltaShare > 0 ? "+" : "")\(CountFormatter.percent(deltaShare))%"
     }
     tooltip += ")"

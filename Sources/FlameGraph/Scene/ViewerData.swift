@@ -26,12 +26,17 @@ public struct ViewerData: Sendable {
   /// Whether the graph fills the window's width and is laid out again when
   /// it changes, rather than keeping the scene's width.
   public var isFluid: Bool
+  /// Whether the changes of a differential graph are shown with their sign
+  /// flipped (``Options/negateDifferential``), as its tooltips show them.
+  public var negatesDifferences: Bool
 
   /// Viewer data from its parts.
   public init(
     catalog: FrameCatalog, geometry: ViewerGeometry, searchColor: RGBColor,
-    theme: ViewerTheme = .auto, uiColor: RGBColor? = nil, isFluid: Bool = false
+    theme: ViewerTheme = .auto, uiColor: RGBColor? = nil, isFluid: Bool = false,
+    negatesDifferences: Bool = false
   ) {
+    self.negatesDifferences = negatesDifferences
     self.catalog = catalog
     self.geometry = geometry
     self.searchColor = searchColor

@@ -14,6 +14,8 @@
  *   theme        "auto" (the reader's preference), "light" or "dark"
  *   uiColor      text color outside frames in the light theme (optional)
  *   fluid        true when the graph follows the window's width (optional)
+ *   negate       true when changes of a differential graph are shown with
+ *                their sign flipped (--negate; optional)
  *   frameStroke  outline of every frame, "#rrggbb" (optional)
  *   font         the font family list of the labels
  *   layout       the constants of the static layout (see viewer-layout.js)

@@ -345,7 +345,8 @@ function describe(tree, index) {
   const total = data.total > 0 ? data.total : 1;
   let text = names[tree.name[index]] + ' (' + formatCount(tree.total[index]) + ' ' + data.countName + ', ' + percent(tree.total[index] / total) + '%';
   if (tree === graph && beforeTotal !== null) {
-    const delta = (graph.total[index] - beforeTotal[index]) / total;
+    // --negate flips the sign of changes, as the static tooltips show them.
+    const delta = ((data.negate ? -1 : 1) * (graph.total[index] - beforeTotal[index])) / total;
     text += '; ' + (delta > 0 ? '+' : '') + percent(delta) + '%';
   }
   return text + ')';
