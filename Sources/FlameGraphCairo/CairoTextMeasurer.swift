@@ -17,6 +17,17 @@ public final class CairoTextMeasurer: TextMeasurer, @unchecked Sendable {
   private let asciiAdvance: Double?
   private let lock = Lock()
 
+  /// A measurer of the default font family (`Options.defaultFontFamily`,
+  /// DejaVu Sans Mono first), the one PNG and PDF draw labels with unless
+  /// told otherwise.
+  ///
+  /// ```swift
+  /// let scene = FlameGraphLayout(options: options, measurer: CairoTextMeasurer()).scene(for: profile)
+  /// ```
+  public convenience init(weight: FontWeight = .normal) {
+    self.init(font: CairoFont(familyList: Options.defaultFontFamily), weight: weight)
+  }
+
   /// A measurer for a family list, resolved with ``CairoFont``, in the
   /// regular weight unless told (bold for headings).
   public init(font: CairoFont, weight: FontWeight = .normal) {

@@ -28,4 +28,13 @@ import Testing
     // Non-ASCII text is measured by Cairo itself, and still grows with length.
     #expect(measurer.width(of: "日本語日本語", fontSize: 12) > measurer.width(of: "日本語", fontSize: 12))
   }
+
+  @Test func theDefaultMeasurerIsTheDefaultFontsOne() {
+    let named = CairoTextMeasurer(font: CairoFont(familyList: Options.defaultFontFamily))
+    let text: Substring = "render_frames (layout.py:12)"
+    #expect(
+      CairoTextMeasurer().width(of: text, fontSize: 12) == named.width(of: text, fontSize: 12))
+    #expect(
+      CairoTextMeasurer(weight: .bold).width(of: "Mm", fontSize: 12) > 0)
+  }
 }
