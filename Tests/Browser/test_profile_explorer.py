@@ -409,3 +409,21 @@ def test_links_to_views_that_cannot_be_are_the_graph(page, render):
         assert page.script("return window.flamegraph.view.mode") == "graph", fragment
         assert page.zoomed == 0
         assert len(page.shown()) == len(page.static_frames())
+
+
+def test_views_changed_within_one_frame_keep_their_own_history_entries(page, driver, render):
+    # A zoom and a sandwich in the same task (a fast reader, or a busy
+    # machine): Escape from the sandwich returns to the zoomed graph.
+    page.open(render(RECURSIVE))
+    lex = [f for f in page.static_frames() if f["name"] == "lex"][0]["index"]
+    box = page.script("return window.flamegraph.clientBox(arguments[0])", lex)
+    page.script(
+        "const canvas = document.getElementById('fg-canvas');"
+        "const x = arguments[0].x + 5, y = arguments[0].y + arguments[0].height / 2;"
+        "canvas.dispatchEvent(new MouseEvent('mousemove', {clientX: x, clientY: y, bubbles: true}));"
+        "canvas.dispatchEvent(new MouseEvent('click', {clientX: x, clientY: y, bubbles: true}));"
+        "window.dispatchEvent(new KeyboardEvent('keydown', {key: 's', bubbles: true}));", box)
+    assert page.script("return window.flamegraph.view.mode") == "sandwich"
+    page.keys(Keys.ESCAPE)
+    WebDriverWait(driver, 5).until(lambda d: page.script("return window.flamegraph.view.mode") == "graph")
+    assert page.zoomed == lex

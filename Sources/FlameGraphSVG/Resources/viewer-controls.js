@@ -120,6 +120,9 @@ function restoreView() {
 }
 
 function change(fields, addEntry) {
+  // A view that is not in the history yet keeps an entry of its own when
+  // another one follows before the next paint (a zoom, then a sandwich).
+  if (addEntry && pendingSave !== null && pendingSave.addEntry) flushSave();
   applyView(Object.assign({}, view, fields));
   saveView(addEntry);
 }
