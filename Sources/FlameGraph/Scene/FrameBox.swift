@@ -45,6 +45,20 @@ public struct FrameBox: Sendable, Equatable {
 
 /// A label fitted into its box.
 public struct FittedLabel: Sendable, Equatable {
+  /// A label: its text, anchor and baseline, alignment, whether it is less
+  /// than the whole name, and its color (black by default).
+  public init(
+    text: String, x: Double, y: Double, alignment: LabelAlignment = .leading,
+    isTruncated: Bool = false, color: RGBColor = .black
+  ) {
+    self.text = text
+    self.x = x
+    self.y = y
+    self.alignment = alignment
+    self.isTruncated = isTruncated
+    self.color = color
+  }
+
   /// The text drawn: the name, a shorter form of it (``LabelLadder``), or
   /// the end (or start) of the name or of its shortest form with an ellipsis.
   public var text: String

@@ -51,6 +51,16 @@ public struct Scene: Sendable {
 
 /// A font: a family (a CSS-style list) and a size in points.
 public struct SceneFont: Sendable, Equatable {
+  /// A font: a family list, a size in points, and the advance of one
+  /// character as a fraction of the size.
+  public init(
+    family: String, size: Double, characterWidth: Double
+  ) {
+    self.family = family
+    self.size = size
+    self.characterWidth = characterWidth
+  }
+
   /// The family list, most preferred first (`"DejaVu Sans Mono", monospace`).
   public var family: String
   /// The size in points.
@@ -62,6 +72,17 @@ public struct SceneFont: Sendable, Equatable {
 
 /// A line of text at a point.
 public struct TextItem: Sendable, Equatable {
+  /// A line of text at a point.
+  public init(
+    text: String, x: Double, y: Double, anchor: TextAnchor, fontSize: Double
+  ) {
+    self.text = text
+    self.x = x
+    self.y = y
+    self.anchor = anchor
+    self.fontSize = fontSize
+  }
+
   /// The text.
   public var text: String
   /// The anchor's x.
@@ -86,6 +107,14 @@ public enum TextAnchor: String, Sendable, Equatable {
 
 /// Where interactive outputs show the hovered frame's details.
 public struct DetailsLine: Sendable, Equatable {
+  /// A details line at a position, with the word before names.
+  public init(
+    position: TextItem, nameType: String
+  ) {
+    self.position = position
+    self.nameType = nameType
+  }
+
   /// The position of the (initially empty) line.
   public var position: TextItem
   /// The word before the frame's name (`Function:`).
@@ -94,6 +123,20 @@ public struct DetailsLine: Sendable, Equatable {
 
 /// A color key: a swatch, then the category's name and share.
 public struct LegendEntry: Sendable, Equatable {
+  /// A color key.
+  public init(
+    name: String, color: RGBColor, share: Double, text: String, swatch: Rect, textX: Double,
+    textY: Double
+  ) {
+    self.name = name
+    self.color = color
+    self.share = share
+    self.text = text
+    self.swatch = swatch
+    self.textX = textX
+    self.textY = textY
+  }
+
   /// What the color stands for.
   public var name: String
   /// The color.
@@ -113,6 +156,16 @@ public struct LegendEntry: Sendable, Equatable {
 
 /// A rectangle.
 public struct Rect: Sendable, Equatable {
+  /// A rectangle.
+  public init(
+    x: Double, y: Double, width: Double, height: Double
+  ) {
+    self.x = x
+    self.y = y
+    self.width = width
+    self.height = height
+  }
+
   /// Left edge.
   public var x: Double
   /// Top edge.
