@@ -198,6 +198,17 @@ struct LabelAbbreviatorTests {
     }
   }
 
+  @Test func aNameOfThousandsOfComponentsHasABoundedLadder() {
+    // 12,000 components: the square would be 144 million pieces.
+    let colons = (0..<12_000).map { "m\($0 % 10)" }.joined(separator: "::")
+    let rust = (0..<12_000).map { "m\($0 % 10)" }.joined(separator: "::") + "::_$LT$T$GT$"
+    for (name, last) in [(colons, "m9"), (rust, "T")] {
+      let rungs = LabelAbbreviator.ladder(for: name).rungs
+      #expect(rungs.count <= LabelAbbreviator.maximumComponentForms + 2)
+      #expect(rungs.last?.text == last)
+    }
+  }
+
   @Test func namesOfNoSyntaxHaveNoRungs() {
     for name in [
       "all", "[unknown]", "[libc.so.6]", "libc.so.6+0x29234", "libfoo.so", "app.js", "x", "",

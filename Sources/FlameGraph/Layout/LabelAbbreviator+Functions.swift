@@ -63,7 +63,7 @@ extension LabelAbbreviator {
     // Each shorter form is a suffix of the kept positions: cut from their
     // pieces rather than rebuilt position by position.
     let keptPieces = pieces(kept)
-    for start in starts.dropFirst() + [componentStart] {
+    for start in (starts.dropFirst() + [componentStart]).suffix(maximumComponentForms) {
       result.append(suffix(of: keptPieces, from: kept[start]))
     }
     return result
@@ -240,7 +240,7 @@ extension LabelAbbreviator {
     }
   }
 
-  private static func isDigit(_ unit: UInt16) -> Bool { unit >= 48 && unit <= 57 }
+  static func isDigit(_ unit: UInt16) -> Bool { unit >= 48 && unit <= 57 }
   private static func isLetter(_ unit: UInt16) -> Bool {
     (unit | 32) >= 97 && (unit | 32) <= 122
   }

@@ -51,7 +51,8 @@ extension LabelAbbreviator {
     let cleaned = components.map { (separator: $0.separator, kept: keptRanges(of: $0.tokens)) }
     guard cleaned.allSatisfy({ !$0.kept.isEmpty }) else { return nil }
     var forms: [[Range<Int>]] = []
-    for first in cleaned.indices where !isClosure(components[first].tokens) {
+    for first in cleaned.indices.suffix(maximumComponentForms)
+    where !isClosure(components[first].tokens) {
       var form = cleaned[first].kept
       for next in cleaned.indices.dropFirst(first + 1) {
         form += [cleaned[next].separator!] + cleaned[next].kept
@@ -189,7 +190,7 @@ extension LabelAbbreviator {
     let lineColon = lastIndex(of: Unit.colon, in: units, location)
     let pathEnd =
       lineColon.flatMap { colon in
-        colon + 1 < units.count && units[colon + 1..<units.count].allSatisfy(isDecimalDigit)
+        colon + 1 < units.count && units[colon + 1..<units.count].allSatisfy(isDigit)
           ? colon : nil
       } ?? units.count
     let file = fileStart(units, location.lowerBound..<pathEnd)
@@ -202,6 +203,4 @@ extension LabelAbbreviator {
     forms.append([function])
     return forms + functionForms(units, function)
   }
-
-  private static func isDecimalDigit(_ unit: UInt16) -> Bool { unit >= 48 && unit <= 57 }
 }

@@ -30,6 +30,11 @@ public enum LabelAbbreviator {
   /// ones are only cut. It bounds the work per name, and lets a viewer
   /// write every offset into a name as one character.
   public static let maximumLength = 50_000
+  /// The most forms that drop leading path components (`a::b::c` has
+  /// `b::c` and `c`): a name of thousands of components (a profile built to
+  /// hurt) would otherwise cost their square in rungs; the forms kept are
+  /// the shortest, those a label can use.
+  static let maximumComponentForms = 64
 
   /// The ladder of `name`: its shorter forms, each with fewer characters
   /// than the one before.

@@ -7,8 +7,6 @@ struct DifferenceTable {
   var largestChange: Double
   var color: RGBColor
 
-  private static let rankWidth = 18.0
-  private static let gap = 8.0
   private static let numberWidth = 62.0
   private static let relativeWidth = 50.0
   private static let barWidth = 60.0
@@ -19,19 +17,19 @@ struct DifferenceTable {
     let x0 = composer.left
     let right = composer.right
     let barX = right - Self.barWidth
-    let relativeRight = barX - Self.gap
-    let changeRight = relativeRight - Self.relativeWidth - Self.gap
-    let afterRight = changeRight - Self.numberWidth - Self.gap
-    let beforeRight = afterRight - Self.numberWidth - Self.gap
-    let nameX = x0 + Self.rankWidth + Self.gap
-    let nameWidth = beforeRight - Self.numberWidth - Self.gap - nameX
+    let relativeRight = barX - TableRows.gap
+    let changeRight = relativeRight - Self.relativeWidth - TableRows.gap
+    let afterRight = changeRight - Self.numberWidth - TableRows.gap
+    let beforeRight = afterRight - Self.numberWidth - TableRows.gap
+    let nameX = x0 + TableRows.rankWidth + TableRows.gap
+    let nameWidth = beforeRight - Self.numberWidth - TableRows.gap - nameX
     var footnotes: [String] = []
     composer.ensureRoom(rowHeight * Double(min(rows.count, 4) + 1), anchor: anchor)
     let headerBaseline = composer.y + rowHeight - 4
     let small = ReportStyle.smallSize
     let muted = ReportStyle.muted
     composer.text(
-      "#", x: x0 + Self.rankWidth, y: headerBaseline, size: small, weight: .bold, color: muted,
+      "#", x: x0 + TableRows.rankWidth, y: headerBaseline, size: small, weight: .bold, color: muted,
       anchor: .end)
     composer.text(
       "Function (self)", x: nameX, y: headerBaseline, size: small, weight: .bold, color: muted)
@@ -54,21 +52,11 @@ struct DifferenceTable {
     for (index, row) in rows.enumerated() {
       composer.ensureRoom(rowHeight, anchor: anchor)
       let top = composer.y
-      let baseline = top + rowHeight / 2 + size * 0.35
-      if index % 2 == 0 {
-        composer.add(
-          .rectangle(
-            Rect(x: x0, y: top, width: right - x0, height: rowHeight), fill: ReportStyle.zebra))
-      }
-      composer.text(
-        "\(index + 1)", x: x0 + Self.rankWidth, y: baseline, size: size, color: muted, anchor: .end)
+      let baseline = TableRows.begin(index, size: size, on: &composer)
       var name = composer.fit(row.name, width: nameWidth, size: size)
       if name != row.name {
-        let marker = " [\(footnotes.count + 1)]"
-        name =
-          composer.fit(row.name, width: nameWidth - composer.width(marker, size: size), size: size)
-          + marker
-        footnotes.append(row.name)
+        name = TableRows.footnoted(
+          row.name, width: nameWidth, size: size, footnotes: &footnotes, on: composer)
       }
       composer.text(name, x: nameX, y: baseline, size: size)
       let change = row.selfCount - row.beforeSelfCount
@@ -93,14 +81,6 @@ struct DifferenceTable {
           Rect(x: barX, y: top + 3, width: max(0.5, length), height: rowHeight - 6), fill: color))
       composer.y += rowHeight
     }
-    if !footnotes.isEmpty {
-      composer.y += 4
-      for (index, name) in footnotes.enumerated() {
-        composer.paragraph(
-          "[\(index + 1)] \(name)", size: small, color: muted, lineHeight: small * 1.35,
-          anchor: anchor)
-      }
-    }
-    composer.y += 6
+    TableRows.end(footnotes: footnotes, anchor: anchor, on: &composer)
   }
 }

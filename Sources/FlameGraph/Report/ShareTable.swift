@@ -21,8 +21,6 @@ struct ShareTable {
   /// The unit, as the count column's header.
   var unit: String
 
-  private static let rankWidth = 18.0
-  private static let gap = 8.0
   private static let shareWidth = 44.0
   private static let barWidth = 80.0
   private static let countWidth = 78.0
@@ -33,12 +31,12 @@ struct ShareTable {
     let rowHeight = ReportStyle.rowHeight
     let x0 = composer.left
     let right = composer.right
-    let nameX = x0 + Self.rankWidth + Self.gap
+    let nameX = x0 + TableRows.rankWidth + TableRows.gap
     let pageRight = right
-    let countRight = pageRight - Self.pageWidth - Self.gap
-    let barX = countRight - Self.countWidth - Self.gap - Self.barWidth
-    let shareRight = barX - Self.gap
-    let nameWidth = shareRight - Self.shareWidth - Self.gap - nameX
+    let countRight = pageRight - Self.pageWidth - TableRows.gap
+    let barX = countRight - Self.countWidth - TableRows.gap - Self.barWidth
+    let shareRight = barX - TableRows.gap
+    let nameWidth = shareRight - Self.shareWidth - TableRows.gap - nameX
     var footnotes: [String] = []
     composer.ensureRoom(rowHeight * Double(min(rows.count, 4) + 1), anchor: anchor)
     drawHeader(
@@ -52,22 +50,12 @@ struct ShareTable {
           countRight: countRight, pageRight: pageRight)
       }
       let top = composer.y
-      let baseline = top + rowHeight / 2 + size * 0.35
-      if index % 2 == 0 {
-        composer.add(
-          .rectangle(
-            Rect(x: x0, y: top, width: right - x0, height: rowHeight), fill: ReportStyle.zebra))
-      }
-      composer.text(
-        "\(index + 1)", x: x0 + Self.rankWidth, y: baseline, size: size, color: ReportStyle.muted,
-        anchor: .end)
+      let baseline = TableRows.begin(index, size: size, on: &composer)
       var name = composer.fit(row.name, width: nameWidth, size: size)
+      // A name that links to its page needs no footnote.
       if name != row.name && row.page == nil {
-        let marker = " [\(footnotes.count + 1)]"
-        name =
-          composer.fit(
-            row.name, width: nameWidth - composer.width(marker, size: size), size: size) + marker
-        footnotes.append(row.name)
+        name = TableRows.footnoted(
+          row.name, width: nameWidth, size: size, footnotes: &footnotes, on: composer)
       }
       composer.text(
         name, x: nameX, y: baseline, size: size,
@@ -92,15 +80,7 @@ struct ShareTable {
       }
       composer.y += rowHeight
     }
-    if !footnotes.isEmpty {
-      composer.y += 4
-      for (index, name) in footnotes.enumerated() {
-        composer.paragraph(
-          "[\(index + 1)] \(name)", size: ReportStyle.smallSize, color: ReportStyle.muted,
-          lineHeight: ReportStyle.smallSize * 1.35, anchor: anchor)
-      }
-    }
-    composer.y += 6
+    TableRows.end(footnotes: footnotes, anchor: anchor, on: &composer)
   }
 
   private func drawHeader(
@@ -111,7 +91,8 @@ struct ShareTable {
     let baseline = composer.y + ReportStyle.rowHeight - 4
     let muted = ReportStyle.muted
     composer.text(
-      "#", x: composer.left + Self.rankWidth, y: baseline, size: size, weight: .bold, color: muted,
+      "#", x: composer.left + TableRows.rankWidth, y: baseline, size: size, weight: .bold,
+      color: muted,
       anchor: .end)
     composer.text("Function", x: nameX, y: baseline, size: size, weight: .bold, color: muted)
     composer.text(
