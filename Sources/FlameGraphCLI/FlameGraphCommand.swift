@@ -549,6 +549,9 @@ public struct FlameGraphCommand: ParsableCommand {
   /// the second against the first.
   func readProfile(options: Options) throws -> Profile {
     guard diff else { return try Profile(reading: sources, format: inputFormat, options: options) }
+    // A node thin in one profile may be wide in the difference.
+    var options = options
+    options.treeRetention = .all
     let before = try Profile(reading: [sources[0]], format: inputFormat, options: options)
     let after = try Profile(reading: [sources[1]], format: inputFormat, options: options)
     return Profile.difference(before: before, after: after, normalize: normalize)
@@ -597,6 +600,8 @@ public struct FlameGraphCommand: ParsableCommand {
       "read \(sources.map { $0.description == "-" ? "standard input" : $0.description }.joined(separator: ", ")): "
         + "\(Self.countText(prepared.profile.totalSamples)) \(prepared.options.countName), "
         + "\(prepared.profile.tree.nodeCount) nodes in the call tree"
+        + (prepared.profile.tree.omittedNodeCount > 0
+          ? " (and \(prepared.profile.tree.omittedNodeCount) too thin to draw, left out)" : "")
         + (prepared.scene.map { ", \($0.frames.count) frames drawn" } ?? ""))
     inform("read and laid out in \(Self.durationText(prepareTime))", level: 2)
     // Everything is written beside its target before either target is

@@ -22,7 +22,8 @@ public enum ProfileReader {
     from sources: [InputSource], format: InputFormat? = nil, options: Options = Options()
   ) throws -> Profile {
     let builder = CallTreeBuilder(
-      merging: options.merging, transform: options.transform, pipelined: true)
+      merging: options.merging, transform: options.transform, pipelined: true,
+      retention: options.treeRetention)
     var diagnostics = ParseDiagnostics()
     for source in sources {
       let input = try InputByteStream(opening: source)

@@ -21,7 +21,9 @@ public struct FlameGraphLayout: Sendable {
   /// The most thin frames (narrower than the minimum width) an interactive
   /// scene lists for search totals (default 30,000); beyond it only the
   /// widest are listed, and search shares become bounds.
-  public var thinFrameLimit = 30_000
+  public var thinFrameLimit = FlameGraphLayout.defaultThinFrameLimit
+  /// The default of ``thinFrameLimit``.
+  public static let defaultThinFrameLimit = 30_000
   /// Measures label widths; the monospace model unless a backend brings its own.
   public var measurer: any TextMeasurer
   /// Gives the source line of frames named `file.py:12`; nil (default) for

@@ -23,4 +23,21 @@ extension Options {
     // image: the root's total is used instead.
     return CountScale(total: max(fixedTotal ?? total, total), width: drawableWidth)
   }
+
+  /// The nodes a graph drawn with these options can show: those reaching
+  /// the minimum width (as a share of the root, which a larger fixed total
+  /// only makes wider), and for an interactive graph twice the widest thin
+  /// frames its viewer lists (``FlameGraphLayout/defaultThinFrameLimit``),
+  /// so the listing chooses among the same frames as in the whole tree.
+  public var drawnNodes: TreeRetention {
+    let share: Double
+    switch minimumWidth {
+    case .points(let points):
+      share = points / max(1, imageWidth - 2 * FlameGraphLayout.sidePadding)
+    case .percent(let percent): share = percent / 100
+    }
+    return .wideNodes(
+      minimumShare: share, widestBelow: interactive ? 2 * FlameGraphLayout.defaultThinFrameLimit : 0
+    )
+  }
 }

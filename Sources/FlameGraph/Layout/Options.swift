@@ -27,6 +27,11 @@ public struct Options: Sendable {
   /// The choices of importers: a pprof sample type, a speedscope profile,
   /// perf script's annotations.
   public var importing = ImportOptions()
+  /// Which nodes the tree of a profile read with these options keeps
+  /// (default ``TreeRetention/all``). A format that only draws sets it to
+  /// what its graph can show (``OutputBackend/adjusted(_:)``), which makes
+  /// reading a profile of millions of thin paths faster and smaller.
+  public var treeRetention = TreeRetention.all
 
   // MARK: Geometry
 

@@ -24,6 +24,9 @@ public struct CallTree: @unchecked Sendable {
   let beforeTotals: RawColumn<Double>?
   /// The samples of each node itself.
   let selfCountTable: SelfCountTable
+  /// Nodes of the merged stacks that a ``TreeRetention`` left out as too
+  /// thin to draw; 0 when the tree has every node.
+  public internal(set) var omittedNodeCount = 0
 
   /// The root node ("all").
   public var root: NodeID { 0 }

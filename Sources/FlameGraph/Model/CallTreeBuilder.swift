@@ -33,12 +33,23 @@ public final class CallTreeBuilder {
     self.init(merging: merging, transform: transform, pipelined: false)
   }
 
-  /// A builder that merges on a second thread when `pipelined`.
-  init(merging: StackMerging, transform: StackTransform, pipelined: Bool) {
+  /// A builder that merges on a second thread when `pipelined`, and whose
+  /// finished tree keeps the nodes `retention` asks for. Stacks merged by
+  /// name go into chains (``ChainTreeMerger``); flame charts keep time
+  /// order node by node (``TreeMerger``) and every node.
+  init(
+    merging: StackMerging, transform: StackTransform, pipelined: Bool,
+    retention: TreeRetention = .all
+  ) {
     self.merging = merging
     interner = StackInterner(transform: transform)
-    let merger = TreeMerger(merging: merging)
-    sink = pipelined ? PipelinedMerger(merger: merger) : merger
+    if merging == .byName {
+      let merger = ChainTreeMerger(retention: retention)
+      sink = pipelined ? PipelinedMerger(merger: merger) : merger
+    } else {
+      let merger = TreeMerger(merging: merging)
+      sink = pipelined ? PipelinedMerger(merger: merger) : merger
+    }
   }
 
   /// Whether a count pair (differential input) has been added.

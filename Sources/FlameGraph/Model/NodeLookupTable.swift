@@ -4,6 +4,13 @@
   import Darwin
 #endif
 
+/// A record with a 64-bit (parent, frame) key, which ``NodeLookupTable``
+/// finds by that key.
+protocol KeyedNode {
+  /// (parent, frame), as ``CallTree/key(parent:frame:)`` packs it.
+  var key: UInt64 { get }
+}
+
 /// Finds a node by its (parent, frame) key: open addressing with linear
 /// probing over 64-bit slots, each holding a node id and 32 bits of its key's
 /// hash. The builder keeps here only the children of nodes with many
@@ -51,7 +58,7 @@ final class NodeLookupTable {
 
   /// The node with this key, or -1.
   @inline(__always)
-  func find(key: UInt64, nodes: RawColumn<BuilderNode>) -> NodeID {
+  func find<Node: KeyedNode>(key: UInt64, nodes: RawColumn<Node>) -> NodeID {
     let hash = Self.hash(key)
     let fingerprint = hash & 0xffff_ffff
     var slot = home(hash)
@@ -69,10 +76,27 @@ final class NodeLookupTable {
 
   /// Records a node whose key is not in the table yet.
   @inline(__always)
-  func insert(node: NodeID, nodes: RawColumn<BuilderNode>) {
+  func insert<Node: KeyedNode>(node: NodeID, nodes: RawColumn<Node>) {
     place(hash: Self.hash(nodes[Int(node)].key), node: node)
     stored += 1
     if stored * 10 > capacity * 7 { grow(nodes: nodes) }
+  }
+
+  /// Points the entry of `key`, held by node `old`, at node `new` instead:
+  /// a chain split in two keeps its key on the upper half.
+  func replace(key: UInt64, of old: NodeID, with new: NodeID) {
+    let hash = Self.hash(key)
+    let fingerprint = hash & 0xffff_ffff
+    var slot = home(hash)
+    while slots[slot] != 0 {
+      if slots[slot] == fingerprint << 32 | UInt64(UInt32(bitPattern: old)) {
+        slots[slot] = fingerprint << 32 | UInt64(UInt32(bitPattern: new))
+        return
+      }
+      slot += 1
+      if slot == capacity { slot = 0 }
+    }
+    preconditionFailure("NodeLookupTable.replace: the node is not in the table")
   }
 
   @inline(__always)
@@ -85,7 +109,7 @@ final class NodeLookupTable {
     slots[slot] = (hash & 0xffff_ffff) << 32 | UInt64(UInt32(bitPattern: node))
   }
 
-  private func grow(nodes: RawColumn<BuilderNode>) {
+  private func grow<Node: KeyedNode>(nodes: RawColumn<Node>) {
     let old = slots
     let oldCapacity = capacity
     capacity += capacity / 2

@@ -1,5 +1,11 @@
 import Dispatch
 
+/// A batch of the ``PipelinedMerger`` is handed over once it holds this
+/// many frames.
+private let batchFrameCount = 1 << 15
+/// Batches in the ring: the parser fills one while the merger empties another.
+private let ringSize = 4
+
 /// Merges stacks on a second thread while the caller goes on parsing.
 ///
 /// Parsing and interning names take about as long as merging into the
@@ -8,12 +14,12 @@ import Dispatch
 /// two semaphores hand each buffer from one thread to the other, which also
 /// orders their memory accesses. The merger is touched only by the
 /// background thread until ``finishTree(factor:)`` has waited for it.
-final class PipelinedMerger: StackSink, @unchecked Sendable {
+final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
   /// Stacks queued for the merger, as flat columns. Columns are `let`
   /// references to unchecked buffers: appending a stack costs no
   /// uniqueness or exclusivity checks, which Swift arrays in a class pay.
   final class Batch {
-    let frames = RawColumn<FrameID>(capacity: PipelinedMerger.batchFrames + 4096)
+    let frames = RawColumn<FrameID>(capacity: batchFrameCount + 4096)
     /// Frames per stack.
     let lengths = RawColumn<Int32>(capacity: 4096)
     let counts = RawColumn<Double>(capacity: 4096)
@@ -29,11 +35,7 @@ final class PipelinedMerger: StackSink, @unchecked Sendable {
     }
   }
 
-  /// A batch is handed over once it holds this many frames.
-  static let batchFrames = 1 << 15
-  private static let ringSize = 4
-
-  private let merger: TreeMerger
+  private let merger: Merger
   private let ring: [Batch]
   private var produced = 0
   private let filled = DispatchSemaphore(value: 0)
@@ -43,10 +45,10 @@ final class PipelinedMerger: StackSink, @unchecked Sendable {
   private let finished = DispatchSemaphore(value: 0)
   private var current: Batch
 
-  init(merger: TreeMerger) {
+  init(merger: Merger) {
     self.merger = merger
-    ring = (0..<Self.ringSize).map { _ in Batch() }
-    for _ in 0..<Self.ringSize { emptied.signal() }
+    ring = (0..<ringSize).map { _ in Batch() }
+    for _ in 0..<ringSize { emptied.signal() }
     emptied.wait()
     current = ring[0]
     DispatchQueue.global(qos: .userInitiated).async { self.consume() }
@@ -60,7 +62,7 @@ final class PipelinedMerger: StackSink, @unchecked Sendable {
     batch.lengths.append(Int32(frames.count))
     batch.counts.append(count)
     batch.befores.append(before ?? .nan)
-    if batch.frames.count >= Self.batchFrames { handOver(isLast: false) }
+    if batch.frames.count >= batchFrameCount { handOver(isLast: false) }
   }
 
   private func handOver(isLast: Bool) {
@@ -69,7 +71,7 @@ final class PipelinedMerger: StackSink, @unchecked Sendable {
     guard !isLast else { return }
     produced += 1
     emptied.wait()
-    current = ring[produced % Self.ringSize]
+    current = ring[produced % ringSize]
     current.removeAll()
   }
 
@@ -78,7 +80,7 @@ final class PipelinedMerger: StackSink, @unchecked Sendable {
     var consumed = 0
     while true {
       filled.wait()
-      let batch = ring[consumed % Self.ringSize]
+      let batch = ring[consumed % ringSize]
       let frames = batch.frames.buffer
       let lengths = batch.lengths.buffer
       let counts = batch.counts.buffer

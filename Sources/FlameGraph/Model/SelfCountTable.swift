@@ -23,6 +23,14 @@ struct SelfCountTable: @unchecked Sendable {
     dense = nil
   }
 
+  /// A sparse table from distinct nodes in ascending order and their
+  /// counts, already scaled.
+  init(sortedNodes: [NodeID], counts: [Double]) {
+    nodes = sortedNodes
+    self.counts = counts
+    dense = nil
+  }
+
   /// A dense table: one count per node.
   init(column: RawColumn<Double>, factor: Double) {
     let copy = RawColumn(copying: column)

@@ -71,10 +71,13 @@ public struct OutputBackend: Sendable {
     return false
   }
 
-  /// The options as this format uses them: interactive only when it can be.
+  /// The options as this format uses them: interactive only when it can
+  /// be; a picture reads only the nodes it can show (``Options/drawnNodes``)
+  /// unless the options keep fewer.
   public func adjusted(_ options: Options) -> Options {
     var options = options
     options.interactive = options.interactive && isInteractive
+    if drawsScene && options.treeRetention == .all { options.treeRetention = options.drawnNodes }
     return options
   }
 
