@@ -2,6 +2,8 @@
 """Benchmark the `flamegraph` CLI against inferno (Rust, through pyinferno).
 
 usage: Benchmarks/bench.py [--no-build] [--stacks N] [--runs N] [--binary PATH]
+       Benchmarks/bench.py --sizes 20000,200000,2000000 [--runs N]   (README table)
+       Benchmarks/bench.py --repeat 10 [--stacks N]    (memory flat in input length)
 
 Steps:
   1. `swift build -c release --product flamegraph` in the repository root
@@ -14,6 +16,15 @@ Steps:
      `inferno_seconds` (time inside inferno, file reading excluded) is used.
   5. Print a table and one machine-readable line, e.g.
      svg_speedup=2.31 our_seconds=0.35 inferno_seconds=0.81 our_peak_mib=95 input_mib=135
+     and the time of `wc -l` on the same file (the floor of any reader).
+
+--sizes renders only SVG, for each profile size in turn (runs interleaved
+with inferno's as above), and prints a Markdown table of time and peak
+memory against inferno's: the README's scaling table comes from it.
+
+--repeat K writes the profile K times over into one file (the same stacks,
+K times the samples) and compares our peak memory on it with the peak on the
+profile itself: the tree holds distinct stacks, so memory must stay flat.
 
 All paths are relative to the repository root (the parent of this script's
 folder); the shared folder sits beside the repository. Needs
@@ -148,6 +159,75 @@ def run_inferno(inp, round_number):
     return float(m.group(1)), peak, size
 
 
+def time_wc(inp, runs):
+    """Median seconds of `wc -l` on the file: the cost of merely scanning it."""
+    times = []
+    for _ in range(runs):
+        settle()
+        secs, _, rc, text = run_measured(["wc", "-l", str(inp)], BENCH / "wc.log")
+        if rc:
+            fail(f"wc -l exited with {rc}:\n{text}")
+        times.append(secs)
+    return statistics.median(times)
+
+
+def make_repeated(inp, times):
+    """The profile written `times` times over into one file."""
+    path = BENCH / f"{inp.stem}-x{times}.folded"
+    if path.is_file() and path.stat().st_size == inp.stat().st_size * times:
+        return path
+    print(f"writing {path.relative_to(ROOT)} ({times} copies)...", flush=True)
+    tmp = path.with_suffix(".partial")
+    data = inp.read_bytes()
+    with open(tmp, "wb") as out:
+        for _ in range(times):
+            out.write(data)
+    tmp.replace(path)
+    return path
+
+
+def scaling_table(binary, sizes, runs):
+    """SVG time and peak memory against inferno's for each size: Markdown."""
+    rows = []
+    for stacks in sizes:
+        inp = make_input(stacks)
+        ours, theirs = [], []
+        for round_number in range(1, runs + 1):
+            settle()
+            ours.append(run_ours(binary, inp, "svg", CASES[0][1], round_number))
+            settle()
+            theirs.append(run_inferno(inp, round_number))
+        our_secs, our_peak, _ = summarize(ours)
+        inf_secs, inf_peak, _ = summarize(theirs)
+        rows.append((stacks, inp.stat().st_size / MIB, our_secs, inf_secs, our_peak / MIB, inf_peak / MIB))
+    print("\n| stacks | input | ours | inferno | speedup | our peak | inferno peak | our peak / input |")
+    print("|---:|---:|---:|---:|---:|---:|---:|---:|")
+    for stacks, mib, ours_s, inf_s, our_mib, inf_mib in rows:
+        print(f"| {stacks:,} | {mib:,.0f} MiB | {ours_s:.2f} s | {inf_s:.2f} s | {inf_s / ours_s:.2f}x "
+              f"| {our_mib:,.0f} MiB | {inf_mib:,.0f} MiB | {our_mib / mib:.2f} |")
+    first, last = rows[0], rows[-1]
+    growth = (last[2] / first[2]) / (last[0] / first[0])
+    print(f"\ntime per stack, largest against smallest: {growth:.2f} (1 is linear)")
+
+
+def repeat_check(binary, inp, times, runs):
+    """Peak memory on K copies of the profile against the profile itself."""
+    repeated = make_repeated(inp, times)
+    single, many = [], []
+    for round_number in range(1, runs + 1):
+        settle()
+        single.append(run_ours(binary, inp, "svg", CASES[0][1], round_number))
+        settle()
+        many.append(run_ours(binary, repeated, "svg", CASES[0][1], round_number))
+    single_secs, single_peak, _ = summarize(single)
+    many_secs, many_peak, _ = summarize(many)
+    ratio = many_peak / single_peak
+    print(f"\n{inp.name}: {single_secs:.3f} s, {single_peak / MIB:.0f} MiB peak; "
+          f"{times} copies ({repeated.stat().st_size / MIB:,.0f} MiB): {many_secs:.3f} s, "
+          f"{many_peak / MIB:.0f} MiB peak")
+    print(f"repeat_peak_ratio={ratio:.2f} repeat_time_ratio={many_secs / single_secs:.2f}")
+
+
 def summarize(samples):
     """Median seconds, largest peak and the output size over runs."""
     return (statistics.median(s[0] for s in samples), max(s[1] for s in samples), samples[-1][2])
@@ -162,6 +242,8 @@ def main():
                     help="also time the tree and speedscope exports")
     ap.add_argument("--binary", default=".build/release/flamegraph",
                     help="our binary, relative to the repository root (default %(default)s)")
+    ap.add_argument("--sizes", help="comma-separated profile sizes: print the scaling table")
+    ap.add_argument("--repeat", type=int, help="check memory on the profile written K times over")
     opts = ap.parse_args()
     if opts.runs < 1 or opts.stacks < 1:
         fail("--runs and --stacks must be positive")
@@ -172,8 +254,19 @@ def main():
     binary = ROOT / opts.binary
     if not binary.is_file():
         fail(f"binary not found: {binary} (build it, or drop --no-build)")
+    if opts.sizes:
+        sizes = [int(size.replace("_", "")) for size in opts.sizes.split(",")]
+        if any(size < 1 for size in sizes):
+            fail("--sizes must be positive")
+        scaling_table(binary, sorted(sizes), opts.runs)
+        return
     inp = make_input(opts.stacks)
     input_mib = inp.stat().st_size / MIB
+    if opts.repeat:
+        if opts.repeat < 2:
+            fail("--repeat must be at least 2")
+        repeat_check(binary, inp, opts.repeat, opts.runs)
+        return
 
     # Rounds interleave every program, so a noisy moment on the machine
     # slows all of them rather than one.
@@ -197,6 +290,8 @@ def main():
         ratio = f"{secs / ref_secs:.2f}x our {ref_name} time" if name != ref_name else ""
         print(f"{'ours ' + name:<14}{secs:>9.3f}{peak / MIB:>10.0f}{size / MIB:>9.1f}  {ratio}")
     print(f"{'inferno svg':<14}{inf_secs:>9.3f}{inf_peak / MIB:>10.0f}{inf_size / MIB:>9.1f}")
+    wc_secs = time_wc(inp, opts.runs)
+    print(f"{'wc -l':<14}{wc_secs:>9.3f}  (our svg time / wc: {ref_secs / wc_secs:.1f})")
     speedup = inf_secs / ref_secs
     print(f"speedup (inferno_seconds / our_seconds, >1 means we are faster): {speedup:.2f}")
     print(f"our peak memory / input size: {ref_peak / MIB / input_mib:.2f}")
@@ -204,7 +299,8 @@ def main():
     summary = [f"{ref_name}_speedup={speedup:.2f}", f"our_seconds={ref_secs:.3f}",
                f"inferno_seconds={inf_secs:.3f}", f"our_peak_mib={ref_peak / MIB:.0f}",
                f"input_mib={input_mib:.0f}", f"inferno_peak_mib={inf_peak / MIB:.0f}",
-               f"peak_over_input={ref_peak / MIB / input_mib:.2f}"]
+               f"peak_over_input={ref_peak / MIB / input_mib:.2f}",
+               f"svg_over_wc={ref_secs / wc_secs:.1f}"]
     summary += [f"{n}_vs_{ref_name}={s / ref_secs:.2f}" for n, (s, _, _) in ours.items() if n != ref_name]
     print(" ".join(summary))
 

@@ -8,7 +8,10 @@ import ArgumentParser
 
 extension FlameGraphCommand {
   /// Runs the command with the program's arguments.
-  public static func main() { main(nil) }
+  public static func main() {
+    isProgram = true
+    main(nil)
+  }
 
   /// Runs the command: the arguments are normalized (``ArgumentNormalizer``:
   /// flamegraph.pl's `-width 900`, abbreviations such as `--inv`), parsed,

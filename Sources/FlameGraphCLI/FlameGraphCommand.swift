@@ -626,7 +626,16 @@ public struct FlameGraphCommand: ParsableCommand {
       "wrote \(prepared.format.name) to \(output.map { $0 == "-" ? "standard output" : $0 } ?? "standard output")"
     )
     inform("written in \(Self.durationText(clock.now - writeStart))", level: 2)
+    // The process ends right after: freeing a scene of tens of thousands of
+    // frames one string at a time would only delay the exit.
+    if Self.isProgram { Self.finishedOutput = prepared }
   }
+
+  /// Set by ``main(_:)``: the command runs as the program, whose memory the
+  /// system takes back at exit.
+  nonisolated(unsafe) static var isProgram = false
+  /// The last output written by the program, kept alive until exit.
+  nonisolated(unsafe) private static var finishedOutput: PreparedOutput?
 
   /// Exits with status 64 when PNG or PDF bytes would go to a terminal,
   /// where they would only garble the screen.

@@ -17,11 +17,28 @@ struct SortedNames {
 
   init(_ names: [String]) {
     let units = names.map { Array($0.utf16) }
-    let order = units.indices.sorted { units[$0].lexicographicallyPrecedes(units[$1]) }
+    let order = units.indices.sorted { Self.precedes(units[$0], units[$1]) }
     var position = [Int](repeating: 0, count: names.count)
     for (rank, index) in order.enumerated() { position[index] = rank }
     sorted = order.map { units[$0] }
     self.position = position
+  }
+
+  /// Whether `left` sorts before `right` by code units: the generic
+  /// `lexicographicallyPrecedes`, without its per-element overhead (tens of
+  /// thousands of names are sorted per graph).
+  static func precedes(_ left: [UInt16], _ right: [UInt16]) -> Bool {
+    left.withUnsafeBufferPointer { left in
+      right.withUnsafeBufferPointer { right in
+        let common = min(left.count, right.count)
+        var index = 0
+        while index < common {
+          if left[index] != right[index] { return left[index] < right[index] }
+          index += 1
+        }
+        return left.count < right.count
+      }
+    }
   }
 
   func write(to writer: ByteWriter) {

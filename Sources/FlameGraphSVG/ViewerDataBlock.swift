@@ -218,9 +218,26 @@ extension SVGRenderer {
         }
         before = rung.pieces
       }
-      writer.writeJSONString(String(decoding: encoded, as: UTF16.self), for: .markup)
+      Self.writeLadderString(encoded, to: writer)
     }
     writer.write("}")
+  }
+
+  /// Writes a ladder's code units as a JSON string. Spaces and code units
+  /// from ``ladderOffsetBase`` to `~` need no escape in JSON or markup, so
+  /// the usual ladder (offsets below 34) is written byte for byte; others
+  /// go through the escaping writer.
+  static func writeLadderString(_ encoded: [UInt16], to writer: ByteWriter) {
+    let isPlain = encoded.allSatisfy {
+      $0 == UInt16(UInt8(ascii: " ")) || ($0 >= UInt16(ladderOffsetBase) && $0 < 0x7f)
+    }
+    guard isPlain else {
+      writer.writeJSONString(String(decoding: encoded, as: UTF16.self), for: .markup)
+      return
+    }
+    writer.write(byte: UInt8(ascii: "\""))
+    for unit in encoded { writer.write(byte: UInt8(truncatingIfNeeded: unit)) }
+    writer.write(byte: UInt8(ascii: "\""))
   }
 
   /// The code unit that stands for offset 0 in a ladder's string.

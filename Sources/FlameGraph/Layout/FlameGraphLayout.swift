@@ -22,6 +22,9 @@ public struct FlameGraphLayout: Sendable {
   /// scene lists for search totals (default 30,000); beyond it only the
   /// widest are listed, and search shares become bounds.
   public var thinFrameLimit = FlameGraphLayout.defaultThinFrameLimit
+  /// Whether ladders are worked out on every core before placing (the
+  /// default); tests compare it with working each out when placing asks.
+  var worksOutLaddersAhead = true
   /// The default of ``thinFrameLimit``.
   public static let defaultThinFrameLimit = 30_000
   /// Measures label widths; the monospace model unless a backend brings its own.
@@ -107,6 +110,7 @@ public struct FlameGraphLayout: Sendable {
       profile: profile, options: options, measurer: measurer, sourceLines: sourceLines,
       scale: scale, minimumTotal: minimumTotal)
     placer.root = zoomRoot
+    placer.worksOutLaddersAhead = worksOutLaddersAhead
     var frames = placer.placeFrames()
     var maximumDepth = placer.maximumDepth
     var trim = CanvasTrim()

@@ -1,3 +1,11 @@
+import Dispatch
+
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// Walks the call tree once, parents before children, and makes a
 /// ``FrameBox`` for every node wide enough to draw: x and width, label, color
 /// and tooltip. Rows (y) are set afterwards, when the depth is known.
@@ -10,6 +18,9 @@ struct FramePlacer {
   /// The node drawn as the widest frame, at depth 0: the tree's root, or
   /// the node a zoomed scene shows.
   var root: NodeID = 0
+  /// Whether placing the whole graph first works out its ladders on every
+  /// core (``workOutLadders()``).
+  var worksOutLaddersAhead = true
   private var colorScheme: any ColorScheme
   private(set) var paletteMap: PaletteMap?
   private(set) var maximumDepth = 0
@@ -79,6 +90,7 @@ struct FramePlacer {
 
   mutating func placeFrames() -> [FrameBox] {
     let tree = profile.tree
+    if root == tree.root && worksOutLaddersAhead { workOutLadders() }
     let index = tree.childIndex(minimumTotal: minimumTotal)
     let order = ChildOrder(profile: profile, options: options)
     let maximumDelta = tree.isDifferential ? largestDelta() : 0
@@ -194,6 +206,10 @@ struct FramePlacer {
   private mutating func name(of node: NodeID) -> String {
     let frame = profile.tree.frame(of: node)
     guard frame >= 0 else { return "all" }
+    return name(ofFrame: frame)
+  }
+
+  private mutating func name(ofFrame frame: FrameID) -> String {
     if let cached = nameCache[Int(frame)] { return cached }
     let name = profile.frames.name(of: frame)
     nameCache[Int(frame)] = name
@@ -222,6 +238,45 @@ struct FramePlacer {
     let ladder = LabelAbbreviator.ladder(for: name)
     ladderCache[Int(frame)] = ladder
     return ladder
+  }
+
+  /// Works out, on every core, the ladders that placing the whole graph
+  /// will ask for: those of frames whose narrowest drawn node cannot show
+  /// the name whole (every node at least as wide as the minimum is drawn,
+  /// as its ancestors are wider). Placing then finds them cached; the set
+  /// is the one placing alone would make, so output does not change.
+  private mutating func workOutLadders() {
+    guard options.labelStyle == .smart else { return }
+    let tree = profile.tree
+    var narrowest = [Double](repeating: .infinity, count: profile.frames.count)
+    for node in 1..<max(tree.nodeCount, 1) {
+      let total = tree.total(of: NodeID(node))
+      let frame = Int(tree.frame(of: NodeID(node)))
+      if total >= minimumTotal && total < narrowest[frame] { narrowest[frame] = total }
+    }
+    var needed: [(frame: Int32, name: String)] = []
+    for frame in narrowest.indices where narrowest[frame].isFinite && ladderCache[frame] == nil {
+      let name = self.name(ofFrame: Int32(frame))
+      if !fitter.fitsWhole(name, width: scale.width(of: narrowest[frame]) * ladderWidthScale) {
+        needed.append((Int32(frame), name))
+      }
+    }
+    guard !needed.isEmpty else { return }
+    var ladders = [LabelLadder](repeating: .empty, count: needed.count)
+    let parts = min(needed.count, max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN))))
+    ladders.withUnsafeMutableBufferPointer { ladders in
+      // Each part writes its own slice of the buffer, allocated before.
+      nonisolated(unsafe) let output = ladders
+      needed.withUnsafeBufferPointer { needed in
+        nonisolated(unsafe) let input = needed
+        DispatchQueue.concurrentPerform(iterations: parts) { part in
+          for index in stride(from: part, to: input.count, by: parts) {
+            output[index] = LabelAbbreviator.ladder(for: input[index].name)
+          }
+        }
+      }
+    }
+    for (index, entry) in needed.enumerated() { ladderCache[Int(entry.frame)] = ladders[index] }
   }
 
   /// The non-empty ladders of the catalog's names that boxes show, by name

@@ -1,0 +1,77 @@
+import FlameGraph
+import Testing
+
+@testable import FlameGraphSVG
+
+/// The viewer data block's fast paths against the simple ones they replace.
+@Suite("Viewer data fast paths")
+struct ViewerDataFastPathTests {
+  /// Random code unit arrays over a few ASCII letters, a BMP character and
+  /// a surrogate pair, with shared prefixes, so every order case occurs.
+  static func randomUnits(seed: UInt64, count: Int) -> [[UInt16]] {
+    var random = SplitMix(seed: seed)
+    let alphabet: [UInt16] = [0x61, 0x62, 0x7a, 0xe9, 0xffee, 0xd83d, 0xde00]
+    var arrays: [[UInt16]] = []
+    for _ in 0..<count {
+      var units =
+        arrays.isEmpty || Bool.random(using: &random) ? [] : arrays.randomElement(using: &random)!
+      for _ in 0..<Int.random(in: 0...6, using: &random) {
+        units.append(alphabet.randomElement(using: &random)!)
+      }
+      arrays.append(units)
+    }
+    return arrays
+  }
+
+  @Test func namesSortAsTheGenericComparisonSortsThem() {
+    let arrays = Self.randomUnits(seed: 3, count: 600)
+    var disagreements = 0
+    for left in arrays.prefix(200) {
+      for right in arrays {
+        if SortedNames.precedes(left, right) != left.lexicographicallyPrecedes(right) {
+          disagreements += 1
+        }
+      }
+    }
+    #expect(disagreements == 0)
+  }
+
+  @Test func ladderStringsAreWrittenAsTheEscapingWriterWritesThem() {
+    var random = SplitMix(seed: 4)
+    let base = UInt16(SVGRenderer.ladderOffsetBase)
+    var checked = 0
+    for _ in 0..<2000 {
+      // Mostly plain ladders, sometimes offsets past `~` and into markup
+      // characters and beyond ASCII.
+      let largest = Bool.random(using: &random) ? 30 : 300
+      let encoded = (0..<Int.random(in: 0...12, using: &random)).map { _ -> UInt16 in
+        Int.random(in: 0..<5, using: &random) == 0
+          ? 0x20 : base + UInt16(Int.random(in: 0..<largest, using: &random))
+      }
+      let fast = ByteWriter()
+      SVGRenderer.writeLadderString(encoded, to: fast)
+      let simple = ByteWriter()
+      simple.writeJSONString(String(decoding: encoded, as: UTF16.self), for: .markup)
+      fast.flush()
+      simple.flush()
+      #expect(fast.collected == simple.collected)
+      checked += 1
+    }
+    #expect(checked == 2000)
+  }
+}
+
+/// A seeded generator, so every run tests the same inputs.
+private struct SplitMix: RandomNumberGenerator {
+  var state: UInt64
+
+  init(seed: UInt64) { state = seed }
+
+  mutating func next() -> UInt64 {
+    state &+= 0x9e37_79b9_7f4a_7c15
+    var mixed = state
+    mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
+    mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
+    return mixed ^ (mixed >> 31)
+  }
+}
