@@ -15,7 +15,7 @@ import FlameGraph
 /// let (scene, viewer) = FlameGraphLayout(options: Options()).sceneWithViewer(for: profile)
 /// let svg = try SVGRenderer(viewer: viewer).render(scene)  // UTF-8 bytes
 /// ```
-public struct SVGRenderer: SceneRenderer {
+public struct SVGRenderer: SceneRenderer, Sendable {
   /// What the interactive viewer needs; nil for a static document.
   public var viewer: ViewerData?
 
@@ -26,6 +26,11 @@ public struct SVGRenderer: SceneRenderer {
   /// Writes the document.
   public func write(_ scene: Scene, to writer: ByteWriter) throws {
     let viewer = scene.isInteractive ? viewer : nil
+    // The viewer's part (data block and script) depends on nothing written
+    // before it: it is written on another core meanwhile, into memory.
+    let viewerPart = viewer.map { viewer in
+      ConcurrentPart { part in self.writeViewer(scene, viewer: viewer, to: part) }
+    }
     writeHeader(scene, to: writer)
     if let viewer { writeControls(scene, viewer: viewer, to: writer) }
     SVGDecorations.writeLegend(scene.legend, to: writer)
@@ -39,7 +44,7 @@ public struct SVGRenderer: SceneRenderer {
     writer.write(">\n")
     for frame in scene.frames { writeFrame(frame, codeSlant: scene.codeSlant, to: writer) }
     writer.write("</g>\n</g>\n")
-    if let viewer { writeViewer(scene, viewer: viewer, to: writer) }
+    if let viewerPart { viewerPart.append(to: writer) }
     writer.write("</svg>\n")
   }
 
