@@ -33,6 +33,7 @@ folder); the shared folder sits beside the repository. Needs
 import argparse
 import os
 import re
+import shutil
 import statistics
 import subprocess
 import sys
@@ -178,10 +179,12 @@ def make_repeated(inp, times):
         return path
     print(f"writing {path.relative_to(ROOT)} ({times} copies)...", flush=True)
     tmp = path.with_suffix(".partial")
-    data = inp.read_bytes()
+    # Streamed: a child forked while this process holds the whole profile
+    # would count those pages in its own peak.
     with open(tmp, "wb") as out:
         for _ in range(times):
-            out.write(data)
+            with open(inp, "rb") as source:
+                shutil.copyfileobj(source, out, 1 << 20)
     tmp.replace(path)
     return path
 
@@ -205,9 +208,9 @@ def scaling_table(binary, sizes, runs):
     for stacks, mib, ours_s, inf_s, our_mib, inf_mib in rows:
         print(f"| {stacks:,} | {mib:,.0f} MiB | {ours_s:.2f} s | {inf_s:.2f} s | {inf_s / ours_s:.2f}x "
               f"| {our_mib:,.0f} MiB | {inf_mib:,.0f} MiB | {our_mib / mib:.2f} |")
-    first, last = rows[0], rows[-1]
-    growth = (last[2] / first[2]) / (last[0] / first[0])
-    print(f"\ntime per stack, largest against smallest: {growth:.2f} (1 is linear)")
+    for smaller, larger in zip(rows, rows[1:]):
+        print(f"{larger[0] / smaller[0]:.0f} times the stacks: {larger[2] / smaller[2]:.2f} times "
+              f"our time, {larger[3] / smaller[3]:.2f} times inferno's")
 
 
 def repeat_check(binary, inp, times, runs):
