@@ -3,6 +3,12 @@ import Testing
 
 @testable import FlameGraphSVG
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The viewer data block's fast paths against the simple ones they replace.
 @Suite("Viewer data fast paths")
 struct ViewerDataFastPathTests {
@@ -34,6 +40,22 @@ struct ViewerDataFastPathTests {
       }
     }
     #expect(disagreements == 0)
+  }
+
+  @Test func aPartWrittenOnAnotherThreadIsAppendedWhole() {
+    // Appended at once or after a delay, whichever thread writes it, the
+    // part lands between what comes before and after it.
+    for round in 0..<200 {
+      let text = String(repeating: "frame \(round);", count: round * 37 % 500)
+      let part = ConcurrentPart { $0.write(text) }
+      let writer = ByteWriter()
+      writer.write("<before>")
+      if round.isMultiple(of: 3) { usleep(200) }
+      part.append(to: writer)
+      writer.write("<after>")
+      writer.flush()
+      #expect(writer.collected == Array("<before>\(text)<after>".utf8))
+    }
   }
 
   @Test func ladderStringsAreWrittenAsTheEscapingWriterWritesThem() {
