@@ -10,24 +10,40 @@ import FlameGraph
 /// joined in one string.
 struct SortedNames {
   /// The names in sorted order (by UTF-16 code units, as the viewer
-  /// compares them).
+  /// compares them), as code units; empty when ``sortedASCII`` holds them.
   let sorted: [[UInt16]]
+  /// The names in sorted order as bytes, when every name is ASCII (the
+  /// usual table): byte order is code unit order, and a byte is a code
+  /// unit, so sorting and front coding skip the UTF-16 copies.
+  let sortedASCII: [[UInt8]]
   /// For each index of the catalog's name table, its position in `sorted`.
   let position: [Int]
 
-  init(_ names: [String]) {
-    let units = names.map { Array($0.utf16) }
-    let order = units.indices.sorted { Self.precedes(units[$0], units[$1]) }
+  /// The table of `names`; `usesBytes: false` takes the code unit path
+  /// whatever the names (tests compare both).
+  init(_ names: [String], usesBytes: Bool = true) {
+    let bytes = names.map { Array($0.utf8) }
+    let isASCII = usesBytes && bytes.allSatisfy { name in name.allSatisfy { $0 < 0x80 } }
+    let order: [Int]
+    if isASCII {
+      order = bytes.indices.sorted { Self.precedes(bytes[$0], bytes[$1]) }
+      sortedASCII = order.map { bytes[$0] }
+      sorted = []
+    } else {
+      let units = names.map { Array($0.utf16) }
+      order = units.indices.sorted { Self.precedes(units[$0], units[$1]) }
+      sorted = order.map { units[$0] }
+      sortedASCII = []
+    }
     var position = [Int](repeating: 0, count: names.count)
     for (rank, index) in order.enumerated() { position[index] = rank }
-    sorted = order.map { units[$0] }
     self.position = position
   }
 
-  /// Whether `left` sorts before `right` by code units: the generic
+  /// Whether `left` sorts before `right` element by element: the generic
   /// `lexicographicallyPrecedes`, without its per-element overhead (tens of
   /// thousands of names are sorted per graph).
-  static func precedes(_ left: [UInt16], _ right: [UInt16]) -> Bool {
+  static func precedes<Unit: FixedWidthInteger>(_ left: [Unit], _ right: [Unit]) -> Bool {
     left.withUnsafeBufferPointer { left in
       right.withUnsafeBufferPointer { right in
         let common = min(left.count, right.count)
@@ -42,29 +58,48 @@ struct SortedNames {
   }
 
   func write(to writer: ByteWriter) {
-    var shared: [Int] = []
-    var rests: [UInt16] = []
-    var lengths: [Int] = []
-    shared.reserveCapacity(sorted.count)
-    var previous: [UInt16] = []
-    for name in sorted {
-      var common = 0
-      while common < previous.count && common < name.count && previous[common] == name[common] {
-        common += 1
-      }
-      // A rest never starts inside a surrogate pair.
-      if common > 0 && (0xD800...0xDBFF).contains(name[common - 1]) { common -= 1 }
-      shared.append(common)
-      lengths.append(name.count - common)
-      rests += name[common...]
-      previous = name
-    }
+    let (shared, lengths, text) =
+      sorted.isEmpty && !sortedASCII.isEmpty
+      ? Self.frontCoded(sortedASCII, text: { String(decoding: $0, as: UTF8.self) })
+      : Self.frontCoded(sorted, text: { String(decoding: $0, as: UTF16.self) })
     writer.write(",\n\"names\":{\"shared\":")
     writer.writeCompactIntegers(shared)
     writer.write(",\"lengths\":")
     writer.writeCompactIntegers(lengths)
     writer.write(",\n\"text\":")
-    writer.writeJSONString(String(decoding: rests, as: UTF16.self), for: .markup)
+    writer.writeJSONString(text, for: .markup)
     writer.write("}")
+  }
+
+  /// Each name as the length it shares with the name before it and the
+  /// length of its rest, and the rests joined, in code units. A rest never
+  /// starts inside a surrogate pair (ASCII has none).
+  static func frontCoded<Unit: FixedWidthInteger>(
+    _ names: [[Unit]], text: ([Unit]) -> String
+  ) -> (shared: [Int], lengths: [Int], text: String) {
+    var shared: [Int] = []
+    var lengths: [Int] = []
+    var rests: [Unit] = []
+    shared.reserveCapacity(names.count)
+    lengths.reserveCapacity(names.count)
+    var previous: [Unit] = []
+    for name in names {
+      var common = 0
+      name.withUnsafeBufferPointer { name in
+        previous.withUnsafeBufferPointer { previous in
+          while common < previous.count && common < name.count && previous[common] == name[common] {
+            common += 1
+          }
+        }
+      }
+      if Unit.bitWidth == 16 && common > 0 && (0xD800...0xDBFF).contains(Int(name[common - 1])) {
+        common -= 1
+      }
+      shared.append(common)
+      lengths.append(name.count - common)
+      rests += name[common...]
+      previous = name
+    }
+    return (shared, lengths, text(rests))
   }
 }

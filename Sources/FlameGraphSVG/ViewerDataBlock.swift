@@ -208,13 +208,16 @@ extension SVGRenderer {
         laddered[$0].position - ($0 > 0 ? laddered[$0 - 1].position : 0)
       })
     writer.write(",\"rungs\":")
+    // Buffers reused from name to name: thousands of names have ladders.
+    var encoded: [UInt16] = []
+    var state: [UInt8] = []
     writer.writeJSONArray(laddered) { entry in
+      encoded.removeAll(keepingCapacity: true)
       var before = [0..<catalog.names[Int(entry.name)].utf16.count]
-      var encoded: [UInt16] = []
       for rung in catalog.labelLadders[entry.name]!.rungs {
         if !encoded.isEmpty { encoded.append(UInt16(UInt8(ascii: " "))) }
-        for offset in Self.removedRanges(from: before, to: rung.pieces) {
-          encoded.append(UInt16(offset + Self.ladderOffsetBase))
+        Self.appendRemovedRanges(from: before, to: rung.pieces, state: &state) {
+          encoded.append(UInt16($0 + Self.ladderOffsetBase))
         }
         before = rung.pieces
       }
@@ -248,6 +251,44 @@ extension SVGRenderer {
   /// each range covers a run of dropped offsets and any gaps of `before`
   /// between them.
   static func removedRanges(from before: [Range<Int>], to after: [Range<Int>]) -> [Int] {
+    var removed: [Int] = []
+    var state: [UInt8] = []
+    appendRemovedRanges(from: before, to: after, state: &state) { removed.append($0) }
+    return removed
+  }
+
+  /// ``removedRanges(from:to:)`` handing each offset to `append`, with
+  /// `state` as a scratch buffer kept between calls.
+  static func appendRemovedRanges(
+    from before: [Range<Int>], to after: [Range<Int>], state: inout [UInt8],
+    _ append: (Int) -> Void
+  ) {
+    let count = before.last?.upperBound ?? 0
+    // Per offset: 0 dropped already, 1 dropped by this rung, 2 kept.
+    state.removeAll(keepingCapacity: true)
+    state.append(contentsOf: repeatElement(0, count: count))
+    state.withUnsafeMutableBufferPointer { state in
+      for piece in before { for offset in piece { state[offset] = 1 } }
+      for piece in after { for offset in piece { state[offset] = 2 } }
+      var start = -1
+      for offset in 0..<count {
+        if state[offset] == 1, start < 0 { start = offset }
+        if state[offset] == 2, start >= 0 {
+          append(start)
+          append(offset)
+          start = -1
+        }
+      }
+      if start >= 0 {
+        append(start)
+        append(count)
+      }
+    }
+  }
+
+  /// The simple form of ``appendRemovedRanges(from:to:state:_:)``, which
+  /// tests compare it with.
+  static func removedRangesSimply(from before: [Range<Int>], to after: [Range<Int>]) -> [Int] {
     let count = before.last?.upperBound ?? 0
     // Per offset: 0 dropped already, 1 dropped by this rung, 2 kept.
     var state = [UInt8](repeating: 0, count: count)

@@ -58,6 +58,61 @@ struct ViewerDataFastPathTests {
     }
   }
 
+  @Test func asciiNameTablesAreWrittenAsTheCodeUnitPathWritesThem() {
+    var random = SplitMix(seed: 5)
+    let pieces = ["std::", "vec<", ">", "main", "a", "b", "\"", "<&>", "\\", "z9"]
+    for round in 0..<50 {
+      var names = Set<String>()
+      for _ in 0..<(round * 7 + 1) {
+        names.insert(
+          (0..<Int.random(in: 1...6, using: &random)).map { _ in
+            pieces.randomElement(using: &random)!
+          }.joined())
+      }
+      let list = Array(names).shuffled(using: &random)
+      let bytes = SortedNames(list)
+      let units = SortedNames(list, usesBytes: false)
+      #expect(!bytes.sortedASCII.isEmpty && bytes.sorted.isEmpty)
+      #expect(bytes.position == units.position)
+      let (bytesWriter, unitsWriter) = (ByteWriter(), ByteWriter())
+      bytes.write(to: bytesWriter)
+      units.write(to: unitsWriter)
+      bytesWriter.flush()
+      unitsWriter.flush()
+      #expect(bytesWriter.collected == unitsWriter.collected)
+    }
+  }
+
+  /// Sorted, disjoint ranges covering the chosen offsets.
+  static func ranges(of offsets: [Int]) -> [Range<Int>] {
+    var ranges: [Range<Int>] = []
+    for offset in offsets.sorted() {
+      if let last = ranges.last, last.upperBound == offset {
+        ranges[ranges.count - 1] = last.lowerBound..<(offset + 1)
+      } else {
+        ranges.append(offset..<(offset + 1))
+      }
+    }
+    return ranges
+  }
+
+  @Test func removedRangesWithAScratchBufferMatchTheSimpleOnes() {
+    var random = SplitMix(seed: 6)
+    var state: [UInt8] = []
+    for _ in 0..<3000 {
+      let count = Int.random(in: 0...40, using: &random)
+      let kept = (0..<count).filter { _ in Int.random(in: 0..<4, using: &random) > 0 }
+      let after = kept.filter { _ in Bool.random(using: &random) }
+      let before = Self.ranges(of: kept)
+      let afterRanges = Self.ranges(of: after)
+      var fast: [Int] = []
+      SVGRenderer.appendRemovedRanges(from: before, to: afterRanges, state: &state) {
+        fast.append($0)
+      }
+      #expect(fast == SVGRenderer.removedRangesSimply(from: before, to: afterRanges))
+    }
+  }
+
   @Test func ladderStringsAreWrittenAsTheEscapingWriterWritesThem() {
     var random = SplitMix(seed: 4)
     let base = UInt16(SVGRenderer.ladderOffsetBase)
