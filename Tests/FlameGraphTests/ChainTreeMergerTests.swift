@@ -163,3 +163,77 @@ struct ChainTreeMergerTests {
     #expect(kept.selfCount(of: 0) == 3)
   }
 }
+
+/// A picture read with only the nodes it can show is the picture of every
+/// node: the retention a drawing backend sets changes nothing drawn.
+@Suite("Pictures of the drawn nodes only")
+struct DrawnNodesTests {
+  /// The boxes without their node ids, which differ between the trees.
+  static func drawn(_ frames: [FrameBox]) -> [FrameBox] {
+    frames.map { box in
+      var box = box
+      box.node = 0
+      return box
+    }
+  }
+
+  /// Random deep stacks over many names, so most nodes are thin; with
+  /// `beforeScale`, a differential profile whose first counts are that
+  /// many times the second.
+  static func text(seed: UInt64, lines: Int, beforeScale: Int? = nil) -> String {
+    var random = SeededRandom(seed: seed)
+    var text = ""
+    for _ in 0..<lines {
+      let depth = Int.random(in: 1...20, using: &random)
+      let stack = (0..<depth).map { level in
+        "f\(Int.random(in: 0..<(3 + level * 40), using: &random))"
+      }
+      let count = Int.random(in: 1...9, using: &random)
+      let before =
+        beforeScale.map { " \(count * $0 + Int.random(in: 0...3, using: &random))" } ?? ""
+      text += stack.joined(separator: ";") + before + " \(count)\n"
+    }
+    return text
+  }
+
+  static func scenes(_ text: String, options: Options) throws -> (kept: Scene, all: Scene) {
+    var drawn = options
+    drawn.treeRetention = options.drawnNodes
+    let keptProfile = try Profile(folded: text, options: drawn)
+    let allProfile = try Profile(folded: text, options: options)
+    #expect(keptProfile.tree.omittedNodeCount > 0)
+    #expect(keptProfile.tree.nodeCount < allProfile.tree.nodeCount)
+    return (
+      FlameGraphLayout(options: options).scene(for: keptProfile),
+      FlameGraphLayout(options: options).scene(for: allProfile)
+    )
+  }
+
+  @Test(arguments: [nil, 1, 5])
+  func aStaticPictureOfTheDrawnNodesIsThePictureOfAll(beforeScale: Int?) throws {
+    var options = Options()
+    options.interactive = false
+    let (kept, all) = try Self.scenes(
+      Self.text(seed: 21, lines: 4000, beforeScale: beforeScale), options: options)
+
+    #expect(kept.frames.count > 100)
+    #expect(Self.drawn(kept.frames) == Self.drawn(all.frames))
+  }
+
+  @Test func anInteractivePictureListsTheSameThinFrames() throws {
+    var options = Options()
+    options.minimumWidth = .percent(0.5)
+    var drawn = options
+    drawn.treeRetention = options.drawnNodes
+    let text = Self.text(seed: 22, lines: 3000)
+    let kept = FlameGraphLayout(options: options).sceneWithViewer(
+      for: try Profile(folded: text, options: drawn))
+    let all = FlameGraphLayout(options: options).sceneWithViewer(
+      for: try Profile(folded: text, options: options))
+
+    #expect(Self.drawn(kept.scene.frames) == Self.drawn(all.scene.frames))
+    // Fewer thin frames than the listing limit: all of them are listed.
+    #expect((kept.viewer?.catalog.thinFrames.count ?? 0) > 1000)
+    #expect(kept.viewer?.catalog.thinFrames == all.viewer?.catalog.thinFrames)
+  }
+}

@@ -1,6 +1,6 @@
 extension Profile {
   /// Parses folded stacks held in memory, with the input options of
-  /// `options` (merging, transforms, factor, strictness).
+  /// `options` (merging, transforms, factor, strictness, the nodes kept).
   ///
   /// ```swift
   /// let profile = try Profile(folded: "main;work 3\nmain 1\n")
@@ -11,7 +11,9 @@ extension Profile {
   ///   not finite, or a line is malformed and `options.strict` is set.
   public init(folded text: String, options: Options = Options()) throws {
     var parser = FoldedStackParser(
-      builder: CallTreeBuilder(merging: options.merging, transform: options.transform))
+      builder: CallTreeBuilder(
+        merging: options.merging, transform: options.transform, pipelined: false,
+        retention: options.treeRetention))
     parser.parse(contentsOf: Array(text.utf8), source: "input")
     self = try FoldedStackReader.validated(
       parser.finish(factor: options.factor), strict: options.strict, factor: options.factor,

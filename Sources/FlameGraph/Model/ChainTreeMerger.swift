@@ -174,14 +174,14 @@ final class ChainTreeMerger: StackSink {
     let order = chainsInNodeOrder()
     let totals = chainTotals(of: counts, order: order)
     let beforeTotals = beforeCounts.map { chainTotals(of: $0, order: order) }
-    let floor = keptFloor(totals: totals, beforeTotals: beforeTotals)
+    let floor = keptFloor(totals: totals)
     // Kept chains are closed under parents: a parent's total is at least
     // its child's. Their first nodes, renumbered in node order.
     let newFirst = RawColumn<NodeID>(repeating: -1, count: chains.count)
     var keptNodes = 0
     var keptChains: [Int32] = []
     keptChains.reserveCapacity(floor > 0 ? 1024 : order.count)
-    for chain in order where isKept(Int(chain), floor, totals, beforeTotals) {
+    for chain in order where isKept(Int(chain), floor, totals) {
       newFirst[Int(chain)] = NodeID(keptNodes)
       keptNodes += max(Int(chains[Int(chain)].length), 1)
       keptChains.append(chain)
@@ -260,27 +260,24 @@ final class ChainTreeMerger: StackSink {
   }
 
   @inline(__always)
-  private func isKept(
-    _ chain: Int, _ floor: Double, _ totals: RawColumn<Double>,
-    _ beforeTotals: RawColumn<Double>?
-  ) -> Bool {
-    chain == 0 || totals[chain] >= floor || (beforeTotals.map { $0[chain] >= floor } ?? false)
+  private func isKept(_ chain: Int, _ floor: Double, _ totals: RawColumn<Double>) -> Bool {
+    chain == 0 || totals[chain] >= floor
   }
 
   /// The smallest total a chain needs to be kept, in unscaled counts: the
   /// lower of the share's floor and the edge of the histogram bucket that
   /// holds the `widestBelow`-th widest node under it. Buckets are the top
-  /// bits of a positive double, eight per octave. A differential profile
-  /// keeps a node that is wide in either profile.
-  private func keptFloor(totals: RawColumn<Double>, beforeTotals: RawColumn<Double>?) -> Double {
+  /// bits of a positive double, eight per octave. Shares are of the second
+  /// count of a differential profile, which sets the widths (the first
+  /// only colors the frames that are drawn).
+  private func keptFloor(totals: RawColumn<Double>) -> Double {
     guard case .wideNodes(let share, let widestBelow) = retention else { return -.infinity }
-    let root = max(totals[0], beforeTotals?[0] ?? 0)
-    let shareFloor = root * share
+    let shareFloor = totals[0] * share
     guard shareFloor > 0, widestBelow > 0 else { return max(shareFloor, 0) }
     let shift: UInt64 = 49
     var buckets = [Int](repeating: 0, count: 1 << (63 - Int(shift)))
     for chain in 1..<chains.count {
-      let total = max(totals[chain], beforeTotals?[chain] ?? 0)
+      let total = totals[chain]
       if total < shareFloor && total > 0 {
         buckets[Int(total.bitPattern >> shift)] += Int(chains[chain].length)
       }

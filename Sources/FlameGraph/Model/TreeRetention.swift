@@ -18,7 +18,8 @@ public enum TreeRetention: Sendable, Equatable {
   case all
   /// The nodes whose total reaches `minimumShare` of the root's (0 to 1),
   /// and at least the `widestBelow` widest of the others; more are kept
-  /// where totals tie or are close (within an eighth of an octave). Flame
-  /// charts (``StackMerging/consecutive``) keep every node.
+  /// where totals tie or are close (within an eighth of an octave). Totals
+  /// are a differential profile's second counts, which set the widths.
+  /// Flame charts (``StackMerging/consecutive``) keep every node.
   case wideNodes(minimumShare: Double, widestBelow: Int)
 }
