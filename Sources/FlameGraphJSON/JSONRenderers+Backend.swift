@@ -11,7 +11,8 @@ extension TreeJSONRenderer {
   /// The `tree` format: the merged call tree as nested JSON.
   public static let backend = OutputBackend(
     name: "tree", summary: "the merged call tree as nested {name, value, children} JSON",
-    fileExtensions: ["tree.json"], writer: .profile { TreeJSONRenderer() })
+    fileExtensions: ["tree.json"], readsDrawnNodesOnly: true,
+    writer: .profile { TreeJSONRenderer() })
 }
 
 extension SpeedscopeRenderer {

@@ -116,4 +116,28 @@ struct MinimumWidthExportTests {
       try SpeedscopeRenderer().render(profile, options: options))
     #expect(everything["main;parse;tiny;tinier"] == 1 && everything.count == 6)
   }
+
+  @Test(arguments: [MinimumWidth.points(2), .percent(1), .points(0)])
+  func theTreeOfAProfileReadForItIsTheTreeOfAllNodes(minimumWidth: MinimumWidth) throws {
+    var options = Options()
+    options.minimumWidth = minimumWidth
+    let backend = TreeJSONRenderer.backend
+    let adjusted = backend.adjusted(options)
+    let text = try Self.text()
+    let kept = try Profile(folded: text, options: adjusted)
+    let all = try Profile(folded: text, options: options)
+    if case .points(0) = minimumWidth {
+      #expect(kept.tree.nodeCount == all.tree.nodeCount)
+    } else {
+      #expect(kept.tree.omittedNodeCount > 0)
+    }
+    let keptWriter = ByteWriter()
+    let allWriter = ByteWriter()
+    try backend.write(kept, options: adjusted, to: keptWriter)
+    try backend.write(all, options: options, to: allWriter)
+    keptWriter.flush()
+    allWriter.flush()
+    #expect(keptWriter.collected.count > 1000)
+    #expect(keptWriter.collected == allWriter.collected)
+  }
 }

@@ -34,6 +34,10 @@ public struct OutputBackend: Sendable {
   /// Whether the format can be interactive, and so needs the viewer's
   /// catalog (``ViewerData``); layout skips what that costs otherwise.
   public var isInteractive: Bool
+  /// Whether the format shows only nodes a graph would draw (pictures, and
+  /// the tree export, which leaves out what `minimumWidth` does), so that a
+  /// profile read for it may leave the others out (``adjusted(_:)``).
+  public var readsDrawnNodesOnly: Bool
   /// The measurer layout fits labels with for this format.
   public var measurer: @Sendable (Options) -> any TextMeasurer
   /// Problems the format will have with these options, worth a warning
@@ -42,10 +46,11 @@ public struct OutputBackend: Sendable {
   /// What writes the format.
   public var writer: Writer
 
-  /// A format.
+  /// A format. `readsDrawnNodesOnly` is true for pictures and false for
+  /// data formats unless given.
   public init(
     name: String, summary: String, fileExtensions: [String], isBinary: Bool = false,
-    isInteractive: Bool = false,
+    isInteractive: Bool = false, readsDrawnNodesOnly: Bool? = nil,
     measurer: @escaping @Sendable (Options) -> any TextMeasurer = {
       MonospaceTextMeasurer(characterWidth: $0.fontWidth)
     },
@@ -57,6 +62,11 @@ public struct OutputBackend: Sendable {
     self.fileExtensions = fileExtensions.map { $0.lowercased() }
     self.isBinary = isBinary
     self.isInteractive = isInteractive
+    if case .scene = writer {
+      self.readsDrawnNodesOnly = readsDrawnNodesOnly ?? true
+    } else {
+      self.readsDrawnNodesOnly = readsDrawnNodesOnly ?? false
+    }
     self.measurer = measurer
     self.warnings = warnings
     self.writer = writer
@@ -72,12 +82,14 @@ public struct OutputBackend: Sendable {
   }
 
   /// The options as this format uses them: interactive only when it can
-  /// be; a picture reads only the nodes it can show (``Options/drawnNodes``)
-  /// unless the options keep fewer.
+  /// be; a format that shows only drawn nodes (``readsDrawnNodesOnly``)
+  /// reads only those (``Options/drawnNodes``) unless the options keep fewer.
   public func adjusted(_ options: Options) -> Options {
     var options = options
     options.interactive = options.interactive && isInteractive
-    if drawsScene && options.treeRetention == .all { options.treeRetention = options.drawnNodes }
+    if readsDrawnNodesOnly && options.treeRetention == .all {
+      options.treeRetention = options.drawnNodes
+    }
     return options
   }
 
