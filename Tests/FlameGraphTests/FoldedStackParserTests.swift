@@ -270,3 +270,49 @@ struct ParseDiagnosticsTests {
     #expect(InputError.unreadable(path: "p", reason: "r").description == "cannot read p: r")
   }
 }
+
+/// The differential field's bounded scan against the scan of the whole
+/// last field it replaces.
+@Suite("Finding a line's first count")
+struct CountFieldScanTests {
+  /// What the parser makes of the field that starts at `start`: a count
+  /// (or a refusal), or nothing when it is no count at all.
+  static func reading(_ line: [UInt8], _ start: Int?) -> String {
+    guard let start else { return "none" }
+    return line.withUnsafeBufferPointer { buffer in
+      switch CountParser.parse(buffer.baseAddress! + start, line.count - start) {
+      case .value(let value): return "value \(value) at \(start)"
+      case .negative: return "negative at \(start)"
+      case .tooLarge: return "too large at \(start)"
+      case .invalid: return "none"
+      }
+    }
+  }
+
+  @Test func theBoundedScanReadsWhatTheWholeFieldScanReads() {
+    var random = SeededRandom(seed: 17)
+    let pieces = [
+      "main", ";", "a b", " ", "\t", "12", "-3", "1.5", ".5", "5-", "..", "-", "x-5", "7e3", "3",
+      "fn<T>", "9;8", String(repeating: "9", count: 320),
+    ]
+    let parser = FoldedStackParser(builder: CallTreeBuilder())
+    var compared = 0
+    for _ in 0..<20_000 {
+      var text = (0..<Int.random(in: 1...6, using: &random)).map { _ in
+        pieces.randomElement(using: &random)!
+      }.joined()
+      while let last = text.last, last == " " || last == "\t" { text.removeLast() }
+      let line = Array(text.utf8)
+      guard !line.isEmpty else { continue }
+      let (fast, simple) = line.withUnsafeBufferPointer { buffer in
+        (
+          parser.countFieldStart(buffer.baseAddress!, line.count),
+          parser.countFieldStartSimply(buffer.baseAddress!, line.count)
+        )
+      }
+      #expect(Self.reading(line, fast) == Self.reading(line, simple), "\(text)")
+      compared += 1
+    }
+    #expect(compared > 19_000)
+  }
+}

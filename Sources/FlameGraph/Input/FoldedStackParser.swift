@@ -94,7 +94,7 @@ public struct FoldedStackParser: LineParsing {
     length = trimmedEnd(line, countStart)
     var before: Double?
     // A second numeric field before the count makes a differential line.
-    if let beforeStart = lastFieldStart(line, length) {
+    if let beforeStart = countFieldStart(line, length) {
       switch CountParser.parse(line + beforeStart, length - beforeStart) {
       case .value(let value):
         before = value
@@ -165,6 +165,36 @@ public struct FoldedStackParser: LineParsing {
       index -= 1
     }
     return nil
+  }
+
+  /// Where the last whitespace-separated field starts when it is made of
+  /// count characters only (digits, `.` and `-`, all that
+  /// ``CountParser`` reads); nil otherwise, or when the line has a single
+  /// field. A field with any other byte never parses as a count, so the
+  /// scan stops there instead of running back over the frames (a line's
+  /// last frame rarely holds a space). Expects no trailing whitespace.
+  @inline(__always)
+  func countFieldStart(_ line: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+    var index = length - 1
+    while index >= 0 {
+      let byte = line[index]
+      if isWhitespace(byte) { return index + 1 }
+      let isCountByte =
+        (byte >= 0x30 && byte <= 0x39) || byte == UInt8(ascii: ".") || byte == UInt8(ascii: "-")
+      if !isCountByte { return nil }
+      index -= 1
+    }
+    return nil
+  }
+
+  /// The simple form of ``countFieldStart(_:_:)``, which tests compare it
+  /// with: the last field, when it parses as a count (or a negative one).
+  func countFieldStartSimply(_ line: UnsafePointer<UInt8>, _ length: Int) -> Int? {
+    guard let start = lastFieldStart(line, length) else { return nil }
+    switch CountParser.parse(line + start, length - start) {
+    case .invalid: return nil
+    case .value, .negative, .tooLarge: return start
+    }
   }
 
   @inline(__always)
