@@ -68,8 +68,12 @@ let package = Package(
     .target(
       name: "FlameGraphTestSupport", dependencies: ["FlameGraph", "CCairo"],
       path: "Tests/FlameGraphTestSupport"),
-    .testTarget(name: "FlameGraphTests", dependencies: ["FlameGraph"], exclude: ["Fixtures"]),
-    .testTarget(name: "FlameGraphSVGTests", dependencies: ["FlameGraph", "FlameGraphSVG"]),
+    .testTarget(
+      name: "FlameGraphTests", dependencies: ["FlameGraph", "FlameGraphTestSupport"],
+      exclude: ["Fixtures"]),
+    .testTarget(
+      name: "FlameGraphSVGTests",
+      dependencies: ["FlameGraph", "FlameGraphSVG", "FlameGraphTestSupport"]),
     .testTarget(
       name: "FlameGraphCairoTests",
       dependencies: [

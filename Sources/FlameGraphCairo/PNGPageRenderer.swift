@@ -24,28 +24,10 @@ public struct PNGPageRenderer {
   }
 
   private func render(_ page: Page, font: CairoFont) throws -> [UInt8] {
-    let pixelWidth = (page.width * scale).rounded(.up)
-    let pixelHeight = (page.height * scale).rounded(.up)
-    guard pixelWidth >= 1, pixelHeight >= 1, pixelWidth <= PNGRenderer.maximumSide,
-      pixelHeight <= PNGRenderer.maximumSide,
-      pixelWidth * pixelHeight <= PNGRenderer.maximumPixelCount
-    else {
-      throw CairoError(message: PNGRenderer.sizeMessage(width: pixelWidth, height: pixelHeight))
-    }
-    let surface = cairo_image_surface_create(
-      CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
-    defer { cairo_surface_destroy(surface) }
-    let context = cairo_create(surface)
-    defer { cairo_destroy(context) }
-    let status = cairo_status(context)
-    guard status == CAIRO_STATUS_SUCCESS else { throw CairoError(status) }
-    cairo_scale(context, scale, scale)
-    CairoPageDrawer(page: page, font: font, tagsLinks: false).draw(on: context!)
-    cairo_surface_flush(surface)
     let writer = ByteWriter()
-    let written = cairo_surface_write_to_png_stream(
-      surface, CairoStream.write, CairoStream.closure(for: writer))
-    guard written == CAIRO_STATUS_SUCCESS else { throw CairoError(written) }
+    try PNGRenderer.writeImage(width: page.width, height: page.height, scale: scale, to: writer) {
+      CairoPageDrawer(page: page, font: font, tagsLinks: false).draw(on: $0)
+    }
     try writer.finish()
     return writer.collected
   }

@@ -27,25 +27,37 @@ public struct PNGRenderer: SceneRenderer {
   ///   ``maximumSide`` or larger than ``maximumPixelCount``, before any
   ///   byte is written.
   public func write(_ scene: Scene, to writer: ByteWriter) throws {
-    let pixelWidth = (scene.width * scale).rounded(.up)
-    let pixelHeight = (scene.height * scale).rounded(.up)
-    // Written so that NaN fails too.
-    guard pixelWidth >= 1, pixelHeight >= 1, pixelWidth <= Self.maximumSide,
-      pixelHeight <= Self.maximumSide, pixelWidth * pixelHeight <= Self.maximumPixelCount
-    else {
-      throw CairoError(message: Self.sizeMessage(width: pixelWidth, height: pixelHeight))
+    let font = CairoFont(familyList: scene.font.family)
+    try Self.writeImage(width: scene.width, height: scene.height, scale: scale, to: writer) {
+      CairoSceneDrawer(scene: scene, font: font).draw(on: $0)
     }
-    let width = Int32(pixelWidth)
-    let height = Int32(pixelHeight)
-    let surface = cairo_image_surface_create(CAIRO_FORMAT_RGB24, width, height)
+  }
+
+  /// Draws `width` by `height` points at `scale` pixels per point with
+  /// `draw` (given a context scaled to points) and writes the PNG bytes: the
+  /// one place that checks an image's size against the limits before
+  /// anything is allocated.
+  static func writeImage(
+    width: Double, height: Double, scale: Double, to writer: ByteWriter,
+    draw: (OpaquePointer) -> Void
+  ) throws {
+    let pixelWidth = (width * scale).rounded(.up)
+    let pixelHeight = (height * scale).rounded(.up)
+    // Written so that NaN fails too.
+    guard pixelWidth >= 1, pixelHeight >= 1, pixelWidth <= maximumSide,
+      pixelHeight <= maximumSide, pixelWidth * pixelHeight <= maximumPixelCount
+    else {
+      throw CairoError(message: sizeMessage(width: pixelWidth, height: pixelHeight))
+    }
+    let surface = cairo_image_surface_create(
+      CAIRO_FORMAT_RGB24, Int32(pixelWidth), Int32(pixelHeight))
     defer { cairo_surface_destroy(surface) }
     let context = cairo_create(surface)
     defer { cairo_destroy(context) }
     let status = cairo_status(context)
     guard status == CAIRO_STATUS_SUCCESS else { throw CairoError(status) }
     cairo_scale(context, scale, scale)
-    CairoSceneDrawer(scene: scene, font: CairoFont(familyList: scene.font.family)).draw(
-      on: context!)
+    draw(context!)
     cairo_surface_flush(surface)
     let written = cairo_surface_write_to_png_stream(
       surface, CairoStream.write, CairoStream.closure(for: writer))

@@ -10,12 +10,17 @@ import FlameGraph
 /// joined in one string.
 struct SortedNames {
   /// The names in sorted order (by UTF-16 code units, as the viewer
-  /// compares them), as code units; empty when ``sortedASCII`` holds them.
-  let sorted: [[UInt16]]
-  /// The names in sorted order as bytes, when every name is ASCII (the
-  /// usual table): byte order is code unit order, and a byte is a code
-  /// unit, so sorting and front coding skip the UTF-16 copies.
-  let sortedASCII: [[UInt8]]
+  /// compares them).
+  enum Sorted {
+    /// As bytes, when every name is ASCII (the usual table): byte order is
+    /// code unit order, and a byte is a code unit, so sorting and front
+    /// coding skip the UTF-16 copies.
+    case bytes([[UInt8]])
+    /// As UTF-16 code units.
+    case codeUnits([[UInt16]])
+  }
+
+  let sorted: Sorted
   /// For each index of the catalog's name table, its position in `sorted`.
   let position: [Int]
 
@@ -23,17 +28,14 @@ struct SortedNames {
   /// whatever the names (tests compare both).
   init(_ names: [String], usesBytes: Bool = true) {
     let bytes = names.map { Array($0.utf8) }
-    let isASCII = usesBytes && bytes.allSatisfy { name in name.allSatisfy { $0 < 0x80 } }
     let order: [Int]
-    if isASCII {
+    if usesBytes && bytes.allSatisfy({ name in name.allSatisfy { $0 < 0x80 } }) {
       order = bytes.indices.sorted { Self.precedes(bytes[$0], bytes[$1]) }
-      sortedASCII = order.map { bytes[$0] }
-      sorted = []
+      sorted = .bytes(order.map { bytes[$0] })
     } else {
       let units = names.map { Array($0.utf16) }
       order = units.indices.sorted { Self.precedes(units[$0], units[$1]) }
-      sorted = order.map { units[$0] }
-      sortedASCII = []
+      sorted = .codeUnits(order.map { units[$0] })
     }
     var position = [Int](repeating: 0, count: names.count)
     for (rank, index) in order.enumerated() { position[index] = rank }
@@ -59,9 +61,11 @@ struct SortedNames {
 
   func write(to writer: ByteWriter) {
     let (shared, lengths, text) =
-      sorted.isEmpty && !sortedASCII.isEmpty
-      ? Self.frontCoded(sortedASCII, text: { String(decoding: $0, as: UTF8.self) })
-      : Self.frontCoded(sorted, text: { String(decoding: $0, as: UTF16.self) })
+      switch sorted {
+      case .bytes(let names): Self.frontCoded(names, text: { String(decoding: $0, as: UTF8.self) })
+      case .codeUnits(let names):
+        Self.frontCoded(names, text: { String(decoding: $0, as: UTF16.self) })
+      }
     writer.write(",\n\"names\":{\"shared\":")
     writer.writeCompactIntegers(shared)
     writer.write(",\"lengths\":")

@@ -246,19 +246,10 @@ extension SVGRenderer {
   /// The code unit that stands for offset 0 in a ladder's string.
   static let ladderOffsetBase = 0x5d
 
-  /// The fewest ranges that, removed from `before`, leave `after` (both
-  /// sorted pieces, `after` within `before`), as a flat `[start, end, ...]`:
-  /// each range covers a run of dropped offsets and any gaps of `before`
-  /// between them.
-  static func removedRanges(from before: [Range<Int>], to after: [Range<Int>]) -> [Int] {
-    var removed: [Int] = []
-    var state: [UInt8] = []
-    appendRemovedRanges(from: before, to: after, state: &state) { removed.append($0) }
-    return removed
-  }
-
-  /// ``removedRanges(from:to:)`` handing each offset to `append`, with
-  /// `state` as a scratch buffer kept between calls.
+  /// Hands to `append` the fewest ranges that, removed from `before`, leave
+  /// `after` (both sorted pieces, `after` within `before`), as `start, end`
+  /// pairs: each range covers a run of dropped offsets and any gaps of
+  /// `before` between them. `state` is a scratch buffer kept between calls.
   static func appendRemovedRanges(
     from before: [Range<Int>], to after: [Range<Int>], state: inout [UInt8],
     _ append: (Int) -> Void
@@ -284,26 +275,5 @@ extension SVGRenderer {
         append(count)
       }
     }
-  }
-
-  /// The simple form of ``appendRemovedRanges(from:to:state:_:)``, which
-  /// tests compare it with.
-  static func removedRangesSimply(from before: [Range<Int>], to after: [Range<Int>]) -> [Int] {
-    let count = before.last?.upperBound ?? 0
-    // Per offset: 0 dropped already, 1 dropped by this rung, 2 kept.
-    var state = [UInt8](repeating: 0, count: count)
-    for piece in before { for offset in piece { state[offset] = 1 } }
-    for piece in after { for offset in piece { state[offset] = 2 } }
-    var removed: [Int] = []
-    var start = -1
-    for offset in 0..<count {
-      if state[offset] == 1, start < 0 { start = offset }
-      if state[offset] == 2, start >= 0 {
-        removed += [start, offset]
-        start = -1
-      }
-    }
-    if start >= 0 { removed += [start, count] }
-    return removed
   }
 }

@@ -12,7 +12,7 @@ import FlameGraph
 /// | 2 | ``Options/merging`` `.consecutive` (`--flamechart`) |
 /// | 3 | ``Options/colorDiffusion`` (`--colordiffusion`) |
 /// | 4 | ``Options/categories`` the `python` preset |
-/// | 5 | ``Options/minimumWidth`` from byte 1 (`--minwidth`) |
+/// | 5 | ``Options/minimumWidth`` from byte 1 (`--minwidth`); without bit 6, the tree keeps only drawn nodes (``Options/drawnNodes``) |
 /// | 6 | differential: the rest is two profiles, split at the first NUL byte or the middle line |
 /// | 7 | keep the start of labels, negate differential colors, normalize the difference |
 ///
@@ -52,6 +52,9 @@ struct FuzzCase {
       normalize = true
     }
     profiles = flag(6) ? Self.halves(of: body) : [body]
+    // A given minimum width also reads only the nodes a graph draws, as
+    // the command does for pictures (not for differences, which need all).
+    if flag(5) && !flag(6) { options.treeRetention = options.drawnNodes }
   }
 
   /// Two profiles: split at the first NUL byte, else after the line that

@@ -51,7 +51,8 @@ enum FuzzPipeline {
   static func readProfile(_ bytes: ArraySlice<UInt8>, name: String, options: Options) throws
     -> Profile
   {
-    let builder = CallTreeBuilder(merging: options.merging, transform: options.transform)
+    let builder = CallTreeBuilder(
+      merging: options.merging, transform: options.transform, retention: options.treeRetention)
     var diagnostics = ParseDiagnostics()
     let input = InputByteStream(bytes: Array(bytes), name: name)
     let format = InputFormat.detect(try input.peek(InputFormat.detectionLength))

@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Testing
 
 @testable import FlameGraph
@@ -106,14 +107,21 @@ struct ChainTreeMergerTests {
     Self.expectIdentical(pipelined, simple)
   }
 
-  @Test func keptNodesAreTheWideOnesInTheirOrderWithExactTotals() {
-    let stacks = Self.randomStacks(seed: 5, count: 4000, alphabet: 200)
-    let full = Self.tree(of: stacks, sink: TreeMerger(merging: .byName))
-    let share = 0.002
-    let floor = full.total(of: 0) * share
-    let kept = Self.tree(
+  /// The tree of every node of random stacks, the tree the retention
+  /// keeps of them, and the share's floor in counts.
+  static func fullAndKept(seed: UInt64, share: Double, widestBelow: Int) -> (
+    full: CallTree, kept: CallTree, floor: Double
+  ) {
+    let stacks = randomStacks(seed: seed, count: 4000, alphabet: 200)
+    let full = tree(of: stacks, sink: TreeMerger(merging: .byName))
+    let kept = tree(
       of: stacks,
-      sink: ChainTreeMerger(retention: .wideNodes(minimumShare: share, widestBelow: 0)))
+      sink: ChainTreeMerger(retention: .wideNodes(minimumShare: share, widestBelow: widestBelow)))
+    return (full, kept, full.total(of: 0) * share)
+  }
+
+  @Test func keptNodesAreTheWideOnesInTheirOrderWithExactTotals() {
+    let (full, kept, floor) = Self.fullAndKept(seed: 5, share: 0.002, widestBelow: 0)
 
     // The full tree's wide nodes, renumbered in order, are the kept tree.
     let wide = (0..<NodeID(full.nodeCount)).filter { full.total(of: $0) >= floor }
@@ -133,13 +141,7 @@ struct ChainTreeMergerTests {
   }
 
   @Test func theWidestThinNodesAreKeptBesideTheWideOnes() {
-    let stacks = Self.randomStacks(seed: 6, count: 4000, alphabet: 200)
-    let full = Self.tree(of: stacks, sink: TreeMerger(merging: .byName))
-    let share = 0.01
-    let floor = full.total(of: 0) * share
-    let kept = Self.tree(
-      of: stacks,
-      sink: ChainTreeMerger(retention: .wideNodes(minimumShare: share, widestBelow: 500)))
+    let (full, kept, floor) = Self.fullAndKept(seed: 6, share: 0.01, widestBelow: 500)
 
     let thin = (1..<NodeID(full.nodeCount)).map { full.total(of: $0) }
       .filter { $0 < floor && $0 > 0 }.sorted(by: >)

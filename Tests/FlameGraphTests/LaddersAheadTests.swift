@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Testing
 
 @testable import FlameGraph

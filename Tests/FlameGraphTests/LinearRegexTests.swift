@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Foundation
 import Testing
 

@@ -70,22 +70,6 @@ func expectedTotals(of lines: [(stack: [String], count: Double)]) -> [String: Do
   return totals
 }
 
-/// SplitMix64: a tiny deterministic generator, so "random" tests are
-/// reproducible.
-struct SeededRandom: RandomNumberGenerator {
-  var state: UInt64
-
-  init(seed: UInt64) { state = seed }
-
-  mutating func next() -> UInt64 {
-    state &+= 0x9e37_79b9_7f4a_7c15
-    var mixed = state
-    mixed = (mixed ^ (mixed >> 30)) &* 0xbf58_476d_1ce4_e5b9
-    mixed = (mixed ^ (mixed >> 27)) &* 0x94d0_49bb_1331_11eb
-    return mixed ^ (mixed >> 31)
-  }
-}
-
 /// A fresh directory under the system's temporary directory, removed after
 /// `body` returns or throws.
 func withTemporaryDirectory<Result>(_ body: (URL) throws -> Result) throws -> Result {

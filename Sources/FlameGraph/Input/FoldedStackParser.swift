@@ -187,16 +187,6 @@ public struct FoldedStackParser: LineParsing {
     return nil
   }
 
-  /// The simple form of ``countFieldStart(_:_:)``, which tests compare it
-  /// with: the last field, when it parses as a count (or a negative one).
-  func countFieldStartSimply(_ line: UnsafePointer<UInt8>, _ length: Int) -> Int? {
-    guard let start = lastFieldStart(line, length) else { return nil }
-    switch CountParser.parse(line + start, length - start) {
-    case .invalid: return nil
-    case .value, .negative, .tooLarge: return start
-    }
-  }
-
   @inline(__always)
   private func isBlank(_ line: UnsafePointer<UInt8>, _ length: Int) -> Bool {
     for index in 0..<length where !isWhitespace(line[index]) { return false }

@@ -6,7 +6,7 @@
 
 /// A node while the tree is being built: its key and its place in its
 /// parent's list of children.
-struct BuilderNode: KeyedNode {
+struct BuilderNode: LinkedNode {
   /// (parent, frame), as ``CallTree/key(parent:frame:)`` packs it.
   var key: UInt64
   /// The most recently created child; -1 for none, or ``childrenInLookup``.

@@ -26,11 +26,13 @@ public final class CallTreeBuilder {
   /// ``StackMerging/consecutive`` (a flame chart).
   public let merging: StackMerging
 
-  /// A builder for the given merging mode and per-stack transform.
+  /// A builder for the given merging mode and per-stack transform, whose
+  /// finished tree keeps the nodes `retention` asks for (default all).
   public convenience init(
-    merging: StackMerging = .byName, transform: StackTransform = StackTransform()
+    merging: StackMerging = .byName, transform: StackTransform = StackTransform(),
+    retention: TreeRetention = .all
   ) {
-    self.init(merging: merging, transform: transform, pipelined: false)
+    self.init(merging: merging, transform: transform, pipelined: false, retention: retention)
   }
 
   /// A builder that merges on a second thread when `pipelined`, and whose

@@ -86,7 +86,7 @@ final class ChainTreeMerger: StackSink {
       let candidate = chains[Int(child)]
       if candidate.key == key {
         if walked > Self.longestWalk {
-          moveChildrenToLookup(of: parent)
+          lookup.takeChildren(of: parent, nodes: chains)
           previous = -1
         }
         return child
@@ -95,17 +95,8 @@ final class ChainTreeMerger: StackSink {
       child = candidate.olderSibling
       walked += 1
     }
-    if walked > Self.longestWalk { moveChildrenToLookup(of: parent) }
+    if walked > Self.longestWalk { lookup.takeChildren(of: parent, nodes: chains) }
     return -1
-  }
-
-  private func moveChildrenToLookup(of parent: Int32) {
-    var child = chains[Int(parent)].newestChild
-    chains[Int(parent)].newestChild = BuilderNode.childrenInLookup
-    while child >= 0 {
-      lookup.insert(node: child, nodes: chains)
-      child = chains[Int(child)].olderSibling
-    }
   }
 
   /// A new chain of the stack's frames from `depth` on, below `parent`.

@@ -5,7 +5,7 @@
 /// A profile of distinct deep stacks makes millions of nodes but only about
 /// two chains per stack: the part a stack shares with earlier ones ends in
 /// a chain split in two, and its new frames are one new chain.
-struct FrameChain: KeyedNode {
+struct FrameChain: LinkedNode {
   /// (parent chain, first frame), packed like ``CallTree/key(parent:frame:)``.
   var key: UInt64
   /// Where the chain's frames start in the merger's frame column.

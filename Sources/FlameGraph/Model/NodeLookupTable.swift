@@ -11,6 +11,17 @@ protocol KeyedNode {
   var key: UInt64 { get }
 }
 
+/// A keyed record that also links to its newest child and its next older
+/// sibling, so that a parent's children form a list until they move into
+/// a ``NodeLookupTable``.
+protocol LinkedNode: KeyedNode {
+  /// The most recently created child; -1 for none, or
+  /// ``BuilderNode/childrenInLookup``.
+  var newestChild: Int32 { get set }
+  /// The next older child of the same parent; -1 for none.
+  var olderSibling: Int32 { get set }
+}
+
 /// Finds a node by its (parent, frame) key: open addressing with linear
 /// probing over 64-bit slots, each holding a node id and 32 bits of its key's
 /// hash. The builder keeps here only the children of nodes with many
@@ -80,6 +91,17 @@ final class NodeLookupTable {
     place(hash: Self.hash(nodes[Int(node)].key), node: node)
     stored += 1
     if stored * 10 > capacity * 7 { grow(nodes: nodes) }
+  }
+
+  /// Moves the children of `parent` from its sibling list into the table,
+  /// and marks it as a parent whose children are found here.
+  func takeChildren<Node: LinkedNode>(of parent: Int32, nodes: RawColumn<Node>) {
+    var child = nodes[Int(parent)].newestChild
+    nodes[Int(parent)].newestChild = BuilderNode.childrenInLookup
+    while child >= 0 {
+      insert(node: child, nodes: nodes)
+      child = nodes[Int(child)].olderSibling
+    }
   }
 
   /// Points the entry of `key`, held by node `old`, at node `new` instead:

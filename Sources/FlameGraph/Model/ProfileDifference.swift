@@ -11,7 +11,9 @@
 extension Profile {
   /// The differential profile of `after` against `before`: every call path
   /// of either, with the first's counts as "before" and the second's as
-  /// the counts drawn.
+  /// the counts drawn. Read both with every node (``TreeRetention/all``,
+  /// the default): a path left out of one as too thin would count as
+  /// absent from it.
   ///
   /// - Parameters:
   ///   - before: the first run, whose counts become the "before" counts.

@@ -9,6 +9,10 @@
 /// all, so building is mostly sequential appends. Counts are kept sparse
 /// until ``finishTree(factor:)`` turns them into totals. Nodes are only ever
 /// appended, so a parent's id is smaller than its children's.
+///
+/// Flame charts use it (a chart continues a frame only from the previous
+/// stack); stacks merged by name go through ``ChainTreeMerger``, whose
+/// tests compare it with this node-by-node merging.
 final class TreeMerger: StackSink {
   /// Key and links of every node, side by side so that a walk along a
   /// sibling list costs one cache line per sibling.
@@ -80,17 +84,8 @@ final class TreeMerger: StackSink {
       child = candidate.olderSibling
       walked += 1
     }
-    if walked > Self.longestWalk { moveChildrenToLookup(of: parent) }
+    if walked > Self.longestWalk { lookup.takeChildren(of: parent, nodes: nodes) }
     return -1
-  }
-
-  private func moveChildrenToLookup(of parent: NodeID) {
-    var child = nodes[Int(parent)].newestChild
-    nodes[Int(parent)].newestChild = BuilderNode.childrenInLookup
-    while child >= 0 {
-      lookup.insert(node: child, nodes: nodes)
-      child = nodes[Int(child)].olderSibling
-    }
   }
 
   @discardableResult

@@ -22,27 +22,33 @@ extension ReportLayout {
     if !legend.isEmpty { layoutCategories(legend, on: &composer) }
     let total = profile.totalSamples
     let unitTotal = "\(CountFormatter.count(total)) \(unit)"
-    composer.heading(
-      "Top functions by self", keepWith: tableHeight(topBySelf.count), anchor: anchor)
+    layoutTopFunctions(
+      topBySelf, heading: "Top functions by self",
+      explanation: "Samples in the function itself, not in what it calls, as a share of all "
+        + "\(unitTotal).",
+      key: \.selfCount, total: total, color: ReportStyle.selfBar, title: "Self", plan: plan,
+      anchor: anchor, on: &composer)
+    layoutTopFunctions(
+      topByTotal, heading: "Top functions by total",
+      explanation: "Samples of the stacks through the function, each stack counted once however "
+        + "deep the recursion, as a share of all \(unitTotal).",
+      key: \.total, total: total, color: ReportStyle.totalBar, title: "Total", plan: plan,
+      anchor: anchor, on: &composer)
+  }
+
+  /// A table of top functions under its heading and explanation, kept
+  /// together on a page.
+  private func layoutTopFunctions(
+    _ functions: [FunctionShare], heading: String, explanation: String,
+    key: KeyPath<FunctionShare, Double>, total: Double, color: RGBColor, title: String,
+    plan: PagePlan, anchor: String, on composer: inout PageComposer
+  ) {
+    composer.heading(heading, keepWith: tableHeight(functions.count), anchor: anchor)
     composer.paragraph(
-      "Samples in the function itself, not in what it calls, as a share of all \(unitTotal).",
-      size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: anchor)
+      explanation, size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: anchor)
     composer.y += 2
-    shareTable(
-      topBySelf, key: \.selfCount, total: total, color: ReportStyle.selfBar, title: "Self",
-      plan: plan
-    ).draw(on: &composer, anchor: anchor)
-    composer.heading(
-      "Top functions by total", keepWith: tableHeight(topByTotal.count), anchor: anchor)
-    composer.paragraph(
-      "Samples of the stacks through the function, each stack counted once however deep the "
-        + "recursion, as a share of all \(unitTotal).",
-      size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: anchor)
-    composer.y += 2
-    shareTable(
-      topByTotal, key: \.total, total: total, color: ReportStyle.totalBar, title: "Total",
-      plan: plan
-    ).draw(on: &composer, anchor: anchor)
+    shareTable(functions, key: key, total: total, color: color, title: title, plan: plan)
+      .draw(on: &composer, anchor: anchor)
   }
 
   /// The room a table of `rows` rows takes with its explanation, so that
