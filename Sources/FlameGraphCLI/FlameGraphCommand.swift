@@ -36,6 +36,10 @@ public struct FlameGraphCommand: ParsableCommand {
 
       flamegraph.pl's way of writing options works too: a long name after one \
       dash (`-width 900`), and any unambiguous start of a name (`--inv`).
+
+      `flamegraph report PROFILE... -o report.pdf` writes a performance report \
+      instead: a multi-page PDF, or its pages as PNG with `-o NAME.png`; \
+      `flamegraph report --help` lists its options.
       """,
     version: FlameGraphCommand.version)
 
