@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Foundation
 import Testing
 
@@ -130,15 +131,6 @@ import Testing
 
   /// A tool's standard output.
   static func tool(_ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try ToolOutput.run(arguments).output
   }
 }

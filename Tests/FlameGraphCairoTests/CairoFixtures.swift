@@ -50,16 +50,7 @@ enum CairoFixtures {
 
   /// Runs a tool from the PATH and returns its status and standard output.
   static func run(_ arguments: [String]) throws -> (status: Int32, output: String) {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return (process.terminationStatus, String(decoding: data, as: UTF8.self))
+    try ToolOutput.run(arguments)
   }
 
   /// A point inside a frame, above its label's glyphs: the top row, centered.

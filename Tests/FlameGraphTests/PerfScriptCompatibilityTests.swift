@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Foundation
 import Testing
 
@@ -41,16 +42,8 @@ struct PerfScriptCompatibilityTests {
 
   /// The Perl script's folded lines for one input and flag, sorted.
   static func perlLines(script: String, input: String, flag: String) throws -> [String] {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["perl", script, "--\(flag)", input]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self).split(separator: "\n").map(String.init).sorted()
+    try ToolOutput.run(["perl", script, "--\(flag)", input]).output
+      .split(separator: "\n").map(String.init).sorted()
   }
 
   @Test(
