@@ -5,7 +5,7 @@ import FlameGraph
 ///
 /// Each distinct frame becomes one shared frame; names in a known location
 /// syntax (`FrameLocation`) keep their function as the name and their
-/// `file` and `line`. Each stack that has samples of its own becomes one
+/// `file`, `line` and, from profiles that record it, `col`. Each stack that has samples of its own becomes one
 /// sample, weighted by them, so weights add up to the profile's total (the
 /// second count of a differential profile). Stacks through a frame
 /// narrower than the graph's minimum width (`Options.minimumWidth`) end
@@ -109,6 +109,7 @@ public struct SpeedscopeRenderer: ProfileRenderer {
         frame.string("name", location.function ?? name)
         frame.string("file", location.file)
         if location.line > 0 { frame.integer("line", location.line) }
+        if location.column > 0 { frame.integer("col", location.column) }
       } else {
         frame.string("name", name)
       }

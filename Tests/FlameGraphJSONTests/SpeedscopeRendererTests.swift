@@ -49,6 +49,36 @@ import Testing
     #expect(rebuilt == expected)
   }
 
+  @Test func columnsOfAChromeProfileReachTheExport() throws {
+    // primes.cpuprofile's callFrames carry 0-based line and column numbers.
+    let path = JSONFixtures.path("Tests/FlameGraphTests/Fixtures/chrome/primes.cpuprofile")
+    let source =
+      try JSONSerialization.jsonObject(with: Data(contentsOf: URL(fileURLWithPath: path)))
+      as! [String: Any]
+    var columns: [String: Int] = [:]
+    for node in source["nodes"] as! [[String: Any]] {
+      let call = node["callFrame"] as! [String: Any]
+      let name = call["functionName"] as! String
+      let column = call["columnNumber"] as! Int
+      if !name.isEmpty && column >= 0 && !(call["url"] as! String).isEmpty {
+        columns[name] = column + 1
+      }
+    }
+    #expect(!columns.isEmpty)
+    let profile = try ProfileReader.readProfile(from: [.file(path)])
+    let document = try JSONFixtures.object(
+      try SpeedscopeRenderer().render(profile, options: Options()))
+    let frames = (document["shared"] as! [String: Any])["frames"] as! [[String: Any]]
+    for (name, column) in columns {
+      let frame = frames.first { $0["name"] as? String == name }
+      #expect(frame?["col"] as? Int == column, "\(name)")
+    }
+    // Folded names give no column: none is written.
+    let folded = try self.document("parse (json/decoder.py:337) 1\n")
+    let plain = (folded["shared"] as! [String: Any])["frames"] as! [[String: Any]]
+    #expect(plain[0]["col"] == nil)
+  }
+
   @Test func framesKeepFileAndLineInEverySyntax() throws {
     let document = try document(
       "parse (json/decoder.py:337);example.py:12 (main);numpy/core/numeric.py:232;C++ thing<int>::f 1\n",

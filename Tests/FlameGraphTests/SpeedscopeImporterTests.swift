@@ -54,7 +54,7 @@ import Testing
     let id = try #require(profile.frames.id(of: compute))
     #expect(
       profile.frames.location(of: id)
-        == FrameLocation(function: "compute", file: "app/math.py", line: 40))
+        == FrameLocation(function: "compute", file: "app/math.py", line: 40, column: 5))
     let cache = try #require(profile.frames.id(of: "app/cache.py:7"))
     #expect(profile.frames.location(of: cache)?.file == "app/cache.py")
     #expect(profile.frames.location(of: cache)?.line == 7)

@@ -52,7 +52,7 @@ public struct ImportedFrame: Sendable, Hashable {
   /// Where the code is, when the file is known.
   public var location: FrameLocation? {
     guard let file, !file.isEmpty else { return nil }
-    return FrameLocation(function: name, file: file, line: line ?? 0)
+    return FrameLocation(function: name, file: file, line: line ?? 0, column: column ?? 0)
   }
 }
 

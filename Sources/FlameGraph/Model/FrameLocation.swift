@@ -11,12 +11,16 @@ public struct FrameLocation: Sendable, Equatable {
   public var file: String
   /// The 1-based line number; 0 when the name gives none (`main (cpu.py)`).
   public var line: Int
+  /// The 1-based column in the line; 0 when unknown (frame names never
+  /// give one; Chrome and speedscope profiles do).
+  public var column: Int
 
   /// A location from its parts.
-  public init(function: String?, file: String, line: Int) {
+  public init(function: String?, file: String, line: Int, column: Int = 0) {
     self.function = function
     self.file = file
     self.line = line
+    self.column = column
   }
 
   /// Whether `file` names a file on disk, rather than a pseudo-file such as
