@@ -52,7 +52,7 @@ public struct FoldedHeaders: Sendable, Equatable {
   /// `cpu` modes, bytes for `memory`, with the interval when given; nil
   /// without a known mode.
   public var unit: CountUnit? {
-    let interval = intervalMicroseconds.map { $0 * 1e-6 }
+    let interval = intervalMicroseconds.map { $0 / 1_000_000 }
     switch mode {
     case "wall", "cpu": return .time(.microseconds, samplingInterval: interval)
     case "memory": return CountUnit(.bytes, samplingInterval: interval)
