@@ -40,6 +40,14 @@ import Testing
     #expect(texts.contains("nanoseconds"))  // the count column's header
   }
 
+  @Test func aDifferenceOfTimesGivesBothAsDurations() throws {
+    let cpu = try profile(Self.fixtures + "pprof/cpu.pb")
+    let texts = summaryTexts(Profile.difference(before: cpu, after: cpu))
+    #expect(
+      fact("Total", in: texts)
+        == "60,000,000 nanoseconds (60 ms) after, 60,000,000 (60 ms) before (+0.00%)")
+  }
+
   @Test func samplesOfKnownIntervalShowTheProfiledTime() throws {
     let texts = summaryTexts(try profile(Self.fixtures + "pprof/cpu.pb", sampleType: "samples"))
     #expect(fact("Total", in: texts) == "6 samples")

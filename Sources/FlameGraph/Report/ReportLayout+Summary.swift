@@ -91,12 +91,12 @@ extension ReportLayout {
         before > 0
         ? " (" + (total >= before ? "+" : "") + CountFormatter.percent((total - before) / before)
           + "%)" : ""
-      let readableBefore =
-        profileUnit.kind == .samples ? nil : profileUnit.readable(before).map { " (\($0))" }
+      // Samples of known interval have their profiled time on a line of its own.
+      let readableBefore = profileUnit.kind == .samples ? "" : readableSuffix(before)
       facts.append(
         (
           "Total",
-          "\(totalAmount(total)) after, \(CountFormatter.count(before))\(readableBefore ?? "") "
+          "\(totalAmount(total)) after, \(CountFormatter.count(before))\(readableBefore) "
             + "before\(change)"
         ))
     } else {

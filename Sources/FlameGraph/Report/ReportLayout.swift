@@ -142,19 +142,23 @@ public struct ReportLayout: Sendable {
   /// how: `6 samples`, `60,000,000 nanoseconds (60 ms)`, `7,000 bytes
   /// (6.84 KiB)`, `6 samples (60 ms)` when sampled every 10 ms.
   func amount(_ count: Double) -> String {
-    let number = CountFormatter.count(count)
-    let counted = "\(number) \(unit)"
-    guard let readable = profileUnit.readable(count),
-      // `100 milliseconds` is already as short as `100 ms`.
-      profileUnit.kind == .samples || !readable.hasPrefix(number + " ")
-    else { return counted }
-    return "\(counted) (\(readable))"
+    "\(CountFormatter.count(count)) \(unit)\(readableSuffix(count))"
   }
 
   /// The summary's total: ``amount(_:)``, but samples of known interval
   /// alone, since the profiled time follows on its own line.
   func totalAmount(_ count: Double) -> String {
     profileUnit.kind == .samples ? "\(CountFormatter.count(count)) \(unit)" : amount(count)
+  }
+
+  /// ` (60 ms)`: the amount as people read it, after its count; empty
+  /// when the unit gives no other reading or it would say the same
+  /// (`100 milliseconds` is as short as `100 ms`).
+  func readableSuffix(_ count: Double) -> String {
+    guard let readable = profileUnit.readable(count),
+      profileUnit.kind == .samples || !readable.hasPrefix(CountFormatter.count(count) + " ")
+    else { return "" }
+    return " (\(readable))"
   }
 
   /// The sampling fact of the summary, when the interval is known: the
