@@ -79,6 +79,18 @@ import Testing
         "Samples in the function itself, not in what it calls, as a share of all 4 samples."))
   }
 
+  @Test func hotPathsGiveTheirTimeAsADuration() throws {
+    let profile = try profile("Examples/small-cpu.austin")
+    let report = ReportLayout(options: ReportOptions()).report(for: profile)
+    let hotPath = try #require(report.hotPaths.first)
+    let texts = report.document.pages[hotPath.pageIndex].items.compactMap { item in
+      if case .text(let run) = item { return run.text } else { return nil }
+    }
+    let amount = "\(CountFormatter.count(hotPath.total)) microseconds ("
+    #expect(texts.contains { $0.contains("% of the total, " + amount) })
+    #expect(texts.contains { $0.hasPrefix("Functions called from this frame, by the time of") })
+  }
+
   @Test func anAustinProfileShowsItsTimeAndInterval() throws {
     let profile = try profile("Examples/small-cpu.austin")
     let texts = summaryTexts(profile)

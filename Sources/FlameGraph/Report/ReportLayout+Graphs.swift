@@ -191,7 +191,9 @@ extension ReportLayout {
     let share = total > 0 ? box.total / total : 0
     let selfShare = total > 0 ? box.selfCount / total : 0
     composer.paragraph(
-      "\(CountFormatter.percent(share))% of all \(unit) (\(amount(box.total))); "
+      (readableSuffix(box.total).isEmpty
+        ? "\(CountFormatter.percent(share))% of all \(unit) (\(amount(box.total))); "
+        : "\(CountFormatter.percent(share))% of the total, \(amount(box.total)); ")
         + "\(CountFormatter.percent(selfShare))% in the function itself.",
       size: ReportStyle.smallSize, color: ReportStyle.muted, maximumLines: 2, anchor: anchor)
     layoutBreadcrumb(of: box, overview: overview, plan: plan, on: &composer)

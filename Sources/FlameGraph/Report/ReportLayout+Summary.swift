@@ -160,7 +160,8 @@ extension ReportLayout {
     let rowHeight = ReportStyle.rowHeight
     composer.heading("Categories", keepWith: rowHeight * Double(legend.count), anchor: "summary")
     composer.paragraph(
-      "\(quantity) of each kind of code itself, as a share of all \(unit); the graphs use these colors.",
+      "\(quantity) of each kind of code itself, as a share of all \(quantity.lowercased()); the graphs "
+        + "use these colors.",
       size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: "summary")
     composer.y += 2
     let size = ReportStyle.bodySize
