@@ -16,13 +16,16 @@ public struct FlameGraphCommand: ParsableCommand {
   /// The command's name, help and exit statuses.
   public static let configuration = CommandConfiguration(
     commandName: "flamegraph",
-    abstract: "Render folded stacks as a flame graph: SVG, PNG or PDF.",
+    abstract: "Render a profile as a flame graph: SVG, PNG, PDF or JSON.",
     discussion: """
-      Reads folded stacks (`main;parse;read 120`, one stack a line, frames joined \
-      by `;`, then the count) from FILES, or from standard input when there are \
-      none or a file is `-`. Several files are merged. A line with two counts \
-      (before, after) makes a differential flame graph. Malformed lines are \
-      skipped and reported on stderr.
+      Reads profiles from FILES, or from standard input when there are none or \
+      a file is `-`: folded stacks (`main;parse;read 120`, one stack a line, \
+      frames joined by `;`, then the count), perf script, pprof, Chrome and \
+      Node CPU profiles and speedscope files, gzipped or not; the format is \
+      told by the content (--input-format chooses). Several files are merged. \
+      A line with two counts (before, after), or --diff BEFORE AFTER, makes a \
+      differential flame graph. Malformed lines are skipped and reported on \
+      stderr.
 
       Labels that do not fit their frame first try shorter forms of the name \
       (`func (file.py)`, then `func`; the method of a C++, Rust, Go or Java \
@@ -36,6 +39,10 @@ public struct FlameGraphCommand: ParsableCommand {
 
       flamegraph.pl's way of writing options works too: a long name after one \
       dash (`-width 900`), and any unambiguous start of a name (`--inv`).
+
+      `flamegraph report PROFILE... -o report.pdf` writes a performance report \
+      instead: a multi-page PDF, or its pages as PNG with `-o NAME.png`; \
+      `flamegraph report --help` lists its options.
       """,
     version: FlameGraphCommand.version)
 
@@ -688,7 +695,13 @@ public struct FlameGraphCommand: ParsableCommand {
 
   /// A count as people write it: `300`, `2.5`.
   static func countText(_ value: Double) -> String {
-    value == value.rounded() && abs(value) < 1e15 ? String(Int64(value)) : String(value)
+    if value == value.rounded() && abs(value) < 1e15 { return String(Int64(value)) }
+    guard value.isFinite, value != 0 else { return String(value) }
+    // Twelve significant digits: a sum of fractional counts carries its
+    // rounding (0.5050000000000001 samples), which tells the reader nothing.
+    let scale = pow(10, 11 - (log10(abs(value))).rounded(.down))
+    guard scale.isFinite, scale > 0 else { return String(value) }
+    return String((value * scale).rounded() / scale)
   }
 
   /// Prints `flamegraph: warning: ...`, unless `--quiet`.

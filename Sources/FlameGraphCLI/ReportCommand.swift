@@ -25,14 +25,16 @@ public struct ReportCommand: ParsableCommand {
       """)
 
   /// The input files.
-  @Argument(help: "Profile files in any supported format; none or `-` reads standard input.")
+  @Argument(
+    help: "Profile files in any supported format; none or `-` reads standard input.",
+    completion: .file())
   public var files: [String] = []
 
   @Option(
     name: .shortAndLong,
     help:
-      "Write to this file: NAME.pdf, or NAME.png for NAME-1.png, NAME-2.png ... (default: PDF on standard output)."
-  )
+      "Write to this file: NAME.pdf, or NAME.png for NAME-1.png, NAME-2.png ... (default: PDF on standard output).",
+    completion: .file())
   var output: String?
 
   @Option(help: "pdf or png (default: from the output's extension, else pdf).")
@@ -99,8 +101,8 @@ public struct ReportCommand: ParsableCommand {
 
   @Option(
     help:
-      "Color by category with a legend and a chart of shares: a preset (\(CategoryRules.presetNames.joined(separator: ", "))) or a rules file."
-  )
+      "Color by category with a legend and a chart of shares: a preset (\(CategoryRules.presetNames.joined(separator: ", "))) or a rules file.",
+    completion: .file())
   var categories: String?
 
   @Option(help: ArgumentHelp("Remove matching frames (repeatable).", valueName: "regex"))
@@ -134,7 +136,8 @@ public struct ReportCommand: ParsableCommand {
   @Option(
     name: .customLong("source-path"),
     help:
-      "Read source lines of frames from files in this folder, then the current one (repeatable).")
+      "Read source lines of frames from files in this folder, then the current one (repeatable).",
+    completion: .directory)
   var sourcePath: [String] = []
 
   @Flag(name: .customLong("no-source"), help: "Do not show source lines in frames.")
@@ -336,8 +339,10 @@ public struct ReportCommand: ParsableCommand {
     }
   }
 
+  /// Prints `flamegraph: warning: ...` or `flamegraph: error: ...`, the
+  /// graph command's style.
   private func warn(_ message: String) {
-    StandardError.writeLine("flamegraph report: \(message)")
+    StandardError.writeLine("flamegraph: \(message)")
   }
 
   private func fail(_ message: String, status: ExitCode) -> Never {

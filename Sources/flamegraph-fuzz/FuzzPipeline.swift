@@ -4,7 +4,7 @@ import FlameGraphJSON
 import FlameGraphSVG
 
 /// The whole pipeline on one fuzz input, in memory: read, layout, and every
-/// output format. Errors thrown for bad input end the case quietly; only a
+/// output format (SVG, the JSON exports, folded, PNG and PDF). Errors thrown for bad input end the case quietly; only a
 /// trap or a memory error is a finding.
 ///
 /// ```swift
@@ -77,6 +77,10 @@ enum FuzzPipeline {
     let pngScene = FlameGraphLayout(options: pngOptions, measurer: cairoMeasurer).scene(
       for: profile)
     discard { try PNGRenderer(scale: pngScale).write(pngScene, to: $0) }
+    // The PDF at the case's own width and height: its page limits are
+    // part of what is tried.
+    let pdfScene = FlameGraphLayout(options: options, measurer: cairoMeasurer).scene(for: profile)
+    discard { try PDFRenderer().write(pdfScene, to: $0) }
   }
 
   /// Runs one backend into a writer that flushes small chunks to nothing:

@@ -61,6 +61,17 @@ struct ComposingCommandTests {
     #expect(
       text(normalized)
         == "main;gone 7.5 0\nmain;new 0 5\nmain;parse 18.75 30\nmain;render 18.75 10\n")
+    // Scaling by a third leaves rounding on frames without samples of
+    // their own: no line for them.
+    let thirds = directory.appendingPathComponent("thirds.folded")
+    let doubled = directory.appendingPathComponent("doubled.folded")
+    try "a;b 10\na;c 5\n".write(to: thirds, atomically: true, encoding: .utf8)
+    try "a;b 20\na;d 20\n".write(to: doubled, atomically: true, encoding: .utf8)
+    let scaled = try CommandRunner.run(
+      ["--diff", "--normalize", thirds.path, doubled.path, "--format", "folded"])
+    #expect(
+      text(scaled).split(separator: "\n").map { String($0.split(separator: " ")[0]) }
+        == ["a;b", "a;c", "a;d"])
     // The graph: widths follow AFTER, parse is red (it grew).
     let svg = text(try CommandRunner.run(["--diff", before.path, after.path]))
     #expect(svg.contains("<title>parse (30 samples, 66.67%; +44.44%)</title>"))

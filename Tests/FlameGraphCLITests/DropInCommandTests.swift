@@ -65,6 +65,9 @@ import Testing
     #expect(!verbose.standardError.contains(" s\n"))
     let louder = try CommandRunner.run(["-vv"], input: stacks)
     #expect(louder.standardError.contains("read and laid out in "))
+    // 0.1 + 0.2 is 0.30000000000000004 in doubles: told as 0.3.
+    let fractional = try CommandRunner.run(["-v"], input: Data("a 0.1\nb 0.2\n".utf8))
+    #expect(fractional.standardError.contains("read standard input: 0.3 samples,"))
   }
 
   @Test func strokeColorNoneDrawsNoOutline() throws {

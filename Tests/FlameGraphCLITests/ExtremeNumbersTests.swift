@@ -35,7 +35,9 @@ import Testing
 
   @Test(
     arguments: [
-      (["--fontsize", "1e-20"], "--fontsize must be at least 1 points"),
+      (["--fontsize", "1e-20"], "--fontsize must be at least 1 point."),
+      (["--height", "0"], "--height must be at least 1 pixel."),
+      (["--max-depth", "0"], "--max-depth must be at least 1 frame."),
       (["--fontsize", "1e300", "--format", "png"], "--fontsize must be between 1 and 1000 points"),
       (["--fontwidth", "1e-20"], "--fontwidth must be at least 0.1"),
       (["--width", "1e300"], "--width must be between 20 and 100000 pixels"),

@@ -87,6 +87,14 @@ struct InfernoTestCase: CustomStringConvertible {
           // The chart title (a constant) does not change the frames.
           if let string = strings.first { test.flags += [flag, string] }
         case "base": test.flags += strings.flatMap { ["--base", $0] }
+        case "uicolor":
+          // `rgb::RGB8 { r: 255, g: 0, b: 0 }`, written as the flag takes it.
+          let channels = allMatches(#"\b[rgb]:\s*(\d+)"#, in: value).compactMap { Int($0) }
+          guard channels.count == 3 else {
+            unsupported = option
+            break
+          }
+          test.flags += ["--uicolor", "#" + channels.map { String(format: "%02x", $0) }.joined()]
         case "func_frameattrs":
           guard let file = firstMatch(#"let nameattr_file = "([^"]+)""#, in: block) else {
             unsupported = option

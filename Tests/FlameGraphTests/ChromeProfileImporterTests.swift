@@ -266,4 +266,26 @@ import Testing
         + #"{"id":2,"hitCount":3,"callFrame":{"functionName":"a","url":"a.js","lineNumber":0}}]}"#)
     #expect(profile.total(at: "a (a.js:1)") == 3)
   }
+  @Test func aProfileWhoseNodesComeAfterMegabytesOfSamplesIsTold() throws {
+    // 300,000 samples before "nodes": the telling key is far past the
+    // first bytes detection looks at.
+    let count = 300_000
+    let samples = Array(repeating: "2", count: count).joined(separator: ",")
+    let deltas = Array(repeating: "1", count: count).joined(separator: ",")
+    let json =
+      "{\"startTime\":0,\"endTime\":\(count),\"samples\":[\(samples)],"
+      + "\"timeDeltas\":[\(deltas)],\"nodes\":["
+      + "{\"id\":1,\"callFrame\":{\"functionName\":\"(root)\",\"scriptId\":\"0\","
+      + "\"url\":\"\",\"lineNumber\":-1,\"columnNumber\":-1},\"children\":[2]},"
+      + "{\"id\":2,\"callFrame\":{\"functionName\":\"work\",\"scriptId\":\"1\","
+      + "\"url\":\"app.js\",\"lineNumber\":3,\"columnNumber\":0}}]}"
+    #expect(json.utf8.count > 4 * InputFormat.detectionLength)
+    let path = FileManager.default.temporaryDirectory
+      .appendingPathComponent("late-nodes-\(getpid()).cpuprofile").path
+    try Data(json.utf8).write(to: URL(fileURLWithPath: path))
+    defer { try? FileManager.default.removeItem(atPath: path) }
+    let profile = try ProfileReader.readProfile(from: [.file(path)])
+    #expect(profile.totalSamples == Double(count))
+    #expect(profile.total(at: "work (app.js:4)") == Double(count))
+  }
 }

@@ -46,4 +46,20 @@ struct LongLineTests {
     #expect(profile.diagnostics.firstMalformedLines.map(\.problem) == [.lineTooLong])
     #expect(statistics.searchedBytes <= 3 * zeros.count)
   }
+
+  @Test func aPerfStackLineLongerThanTheLimitSkipsItsSample() throws {
+    try withTemporaryDirectory { directory in
+      let tooLong = [UInt8](
+        repeating: UInt8(ascii: "a"), count: FoldedStackReader.maximumLineLength + 100)
+      var bytes = Array("app 1 1.0: 1 cycles:\n\t1 leaf (/bin/app)\n\t2 main (/bin/app)\n\n".utf8)
+      bytes += Array("app 1 2.0: 1 cycles:\n\t1 leaf (/bin/app)\n\t3 ".utf8) + tooLong
+      bytes += Array(" (/bin/app)\n\t2 main (/bin/app)\n\n".utf8)
+      let path = try writeFile(bytes, named: "long.perf", in: directory)
+      let profile = try ProfileReader.readProfile(from: [.file(path)], format: .perfScript)
+      // The second sample lost a frame to the limit: it is not counted as
+      // main calling leaf directly.
+      #expect(profile.totalsByPath == ["app": 1, "app;main": 1, "app;main;leaf": 1])
+      #expect(profile.diagnostics.firstMalformedLines.map(\.problem) == [.lineTooLong])
+    }
+  }
 }

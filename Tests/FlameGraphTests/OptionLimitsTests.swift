@@ -67,6 +67,12 @@ struct OptionLimitsTests {
     #expect(
       width.message(name: "--width", unit: "pixels")
         == "--width must be between 20 and 100000 pixels")
+    // One pixel, one point: no plural after a least value of 1.
+    let height = OptionError(option: .frameHeight, value: 0, allowed: Options.frameHeightRange)
+    #expect(height.message(name: "--height", unit: "pixels") == "--height must be at least 1 pixel")
+    #expect(height.description == "frameHeight must be at least 1 point")
+    let wide = OptionError(option: .imageWidth, value: -5, allowed: Options.imageWidthRange)
+    #expect(wide.message(name: "--width", unit: "pixels") == "--width must be at least 20 pixels")
     let fontWidth = OptionError(option: .fontWidth, value: 0, allowed: Options.fontWidthRange)
     #expect(
       fontWidth.message(name: "--fontwidth", unit: nil) == "--fontwidth must be at least 0.1")

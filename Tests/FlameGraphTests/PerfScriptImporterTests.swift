@@ -267,6 +267,27 @@ struct PerfScriptImporterTests {
     #expect(profile.total(at: "python3") == 6)
   }
 
+  @Test func aFirstSampleWithoutStackOrARecordingWithoutStacksIsStillPerf() throws {
+    let stack = try String(contentsOfFile: fixture("kernel-user.txt"), encoding: .utf8)
+    let emptyFirst = "swapper 0 [000] 1.0: 1 cpu-clock: \n\n" + stack
+    #expect(InputFormat.detect(ArraySlice(emptyFirst.utf8)) == .perfScript)
+    let noStacks = try InputByteStream(opening: .file(fixture("no-stacks.txt"))).peek(
+      InputFormat.detectionLength)
+    #expect(InputFormat.detect(noStacks) == .perfScript)
+    // Told by content, the recording without stacks gets the perf error.
+    #expect {
+      try perfFixture("no-stacks.txt", format: nil)
+    } throws: { error in
+      guard case .invalidFormat(let format, _, let reason) = error as? InputError else {
+        return false
+      }
+      return format == "perf script" && reason.contains("perf record -g")
+    }
+    // One header alone says too little: folded stacks are read.
+    let single = ArraySlice("swapper 0 [000] 1.0: 1 cpu-clock: \n".utf8)
+    #expect(InputFormat.detect(single) == .folded)
+  }
+
   @Test func noStacksIsAnErrorNamingTheFormat() throws {
     for name in ["no-stacks.txt"] {
       #expect {

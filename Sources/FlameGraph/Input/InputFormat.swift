@@ -74,4 +74,28 @@ public enum InputFormat: String, CaseIterable, Sendable {
   public static func detect(_ head: ArraySlice<UInt8>) -> InputFormat {
     detectionOrder.first { $0.recognizes(head) } ?? .folded
   }
+
+  /// The format of an opened input, and the first ``detectionLength``
+  /// bytes it was told by (left unread in `input`).
+  ///
+  /// A JSON object whose telling key comes late (a `.cpuprofile` whose
+  /// `"nodes"` follows megabytes of samples, a speedscope file with its
+  /// `"$schema"` last) is looked at further, four times more each time, up
+  /// to ``InputByteStream/wholeInputLimit``: JSON formats are read whole
+  /// anyway, and folded stacks do not start with `{`.
+  static func detect(_ input: InputByteStream) throws -> (InputFormat, ArraySlice<UInt8>) {
+    var length = detectionLength
+    var head = try input.peek(length)
+    var format = detect(head)
+    guard format == .folded, JSONHead.firstSignificantByte(head) == UInt8(ascii: "{") else {
+      return (format, head)
+    }
+    while format == .folded, head.count == length, length < InputByteStream.wholeInputLimit {
+      length = min(length * 4, InputByteStream.wholeInputLimit)
+      head = try input.peek(length)
+      format = detect(head)
+    }
+    // A copy, so that the longer look does not stay in memory.
+    return (format, ArraySlice(Array(head.prefix(detectionLength))))
+  }
 }

@@ -103,8 +103,10 @@ public struct PerfScriptImporter: ProfileImporter {
   /// after `#` comment lines and blank lines, an event header (a process
   /// name, whitespace, a number, whitespace: `comm 1234 ...`), then a line
   /// indented with a tab or spaces that starts with a hexadecimal address
-  /// and whitespace, the first frame of its stack. Folded stacks never
-  /// have that second line, and JSON never that first one.
+  /// and whitespace, the first frame of its stack; or two event headers
+  /// with only blank lines between them (a sample with an empty stack, or
+  /// a recording made without `-g`, whose headers may start with spaces). Folded stacks never have those
+  /// lines, and JSON never an event header.
   ///
   /// ```swift
   /// PerfScriptImporter.recognizes(ArraySlice("a 1 1.0: cycles:\n\tf00 main (/bin/a)\n".utf8))  // true
@@ -115,6 +117,8 @@ public struct PerfScriptImporter: ProfileImporter {
       guard let base = buffer.baseAddress else { return false }
       var start = 0
       var sawHeader = false
+      var previousWasHeader = false
+      var timedHeaders = 0
       while start < buffer.count {
         var end = start
         while end < buffer.count && base[end] != 0x0A { end += 1 }
@@ -124,13 +128,58 @@ public struct PerfScriptImporter: ProfileImporter {
         let line = base + start
         while length > 0 && PerfScriptSyntax.isSpace(line[length - 1]) { length -= 1 }
         start = end + 1
-        if sawHeader { return isFirstFrame(line, length) }
+        // A header followed by a stack line: perf script with call stacks.
+        if previousWasHeader && isFirstFrame(line, length) { return true }
+        previousWasHeader = false
         if length == 0 || line[0] == UInt8(ascii: "#") { continue }
-        guard PerfScriptHeader(line, length) != nil else { return false }
+        // Without `-g`, perf right-aligns the process name: the header
+        // then starts after spaces, its one frame on the same line.
+        var indent = 0
+        while indent < length && PerfScriptSyntax.isSpace(line[indent]) { indent += 1 }
+        guard let header = PerfScriptHeader(line + indent, length - indent) else { return false }
+        // Past the first header, only headers with perf's `seconds.micros:`
+        // time keep the input perf-like: a folded line `f (a.py:1) 105 217`
+        // reads as a header too. Two of them with nothing but blank lines
+        // between are a sample with an empty stack, or a recording made
+        // without `-g`, which the importer then names as such.
+        let timed = hasTimestamp(line + indent, length - indent, after: header.firstID.upperBound)
+        guard timed || !sawHeader else { return false }
         sawHeader = true
+        previousWasHeader = indent == 0
+        if timed {
+          timedHeaders += 1
+          if timedHeaders == 2 { return true }
+        }
       }
       return false
     }
+  }
+
+  /// Whether a field after `start` is a time as perf writes it: digits, a
+  /// point, digits and a colon (`2014.295259:`).
+  private static func hasTimestamp(_ line: UnsafePointer<UInt8>, _ length: Int, after start: Int)
+    -> Bool
+  {
+    var index = start
+    while index < length {
+      while index < length && PerfScriptSyntax.isSpace(line[index]) { index += 1 }
+      let fieldStart = index
+      while index < length && !PerfScriptSyntax.isSpace(line[index]) { index += 1 }
+      let field = fieldStart..<index
+      guard field.count >= 4, line[field.upperBound - 1] == UInt8(ascii: ":") else { continue }
+      var position = field.lowerBound
+      while position < field.upperBound && PerfScriptSyntax.isDigit(line[position]) {
+        position += 1
+      }
+      guard position > field.lowerBound, line[position] == UInt8(ascii: ".") else { continue }
+      let fraction = position + 1
+      position = fraction
+      while position < field.upperBound - 1 && PerfScriptSyntax.isDigit(line[position]) {
+        position += 1
+      }
+      if position == field.upperBound - 1 && position > fraction { return true }
+    }
+    return false
   }
 
   /// `\t  55d5a1c4a123 main ...`: indentation, hex digits, whitespace, more.

@@ -136,6 +136,15 @@ struct PerfScriptParser: LineParsing {
 
   mutating func recordMalformed(source: String, line: Int, problem: ParseDiagnostics.Problem) {
     diagnostics.recordMalformed(source: source, line: line, problem: problem)
+    // A line too long to read inside a stack leaves the stack incomplete:
+    // its sample is skipped, not counted with the frames around the gap.
+    if state == .sample {
+      pending.removeAll(keepingCapacity: true)
+      names.removeAll()
+      nextSourceFrame = 0
+      leafFirst.removeAll()
+      state = .skipping
+    }
   }
 
   mutating func endOfSource(source: String, lineNumber: Int) {

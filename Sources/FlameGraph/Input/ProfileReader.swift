@@ -28,8 +28,9 @@ public enum ProfileReader {
     for source in sources {
       let input = try InputByteStream(opening: source)
       // The first bytes are looked at only to tell the format.
-      let head = format == nil ? try input.peek(InputFormat.detectionLength) : []
-      let sourceFormat = format ?? InputFormat.detect(head)
+      var head: ArraySlice<UInt8> = []
+      var sourceFormat = format ?? .folded
+      if format == nil { (sourceFormat, head) = try InputFormat.detect(input) }
       let validBefore = diagnostics.validLineCount
       try sourceFormat.importer(with: options.importing)
         .importStacks(from: input, into: builder, diagnostics: &diagnostics)

@@ -1,4 +1,8 @@
 /// Formats counts and shares for people: `1,234,567`, `1,234.5`, `12.34`.
+///
+/// Every drawn frame's tooltip holds a count and a share, so both are
+/// written digit by digit into the string's own storage: no intermediate
+/// strings, no grouping pass over characters.
 public enum CountFormatter {
   /// A count with thousands separators and at most two decimals.
   ///
@@ -8,41 +12,71 @@ public enum CountFormatter {
   /// ```
   public static func count(_ value: Double) -> String {
     guard value.isFinite else { return "0" }
+    let magnitude = abs(value)
     // Beyond what hundredths in an Int64 hold, show the whole number alone.
-    guard abs(value) < 9e15 else {
-      let whole = abs(value) < 1.8e19 ? String(UInt64(abs(value))) : String(abs(value))
-      return (value < 0 ? "-" : "") + grouped(whole)
+    guard magnitude < 9e15 else {
+      if magnitude < 1.8e19 {
+        return digits(UInt64(magnitude), negative: value < 0, grouped: true, decimals: 0, of: 0)
+      }
+      return (value < 0 ? "-" : "") + String(magnitude)
     }
-    let hundredths = Int64((abs(value) * 100).rounded())
+    let hundredths = UInt64((magnitude * 100).rounded())
     let fraction = hundredths % 100
-    var text = grouped(String(hundredths / 100))
-    if value < 0 && hundredths != 0 { text = "-" + text }
-    guard fraction != 0 else { return text }
-    let decimals = fraction % 10 == 0 ? String(fraction / 10) : twoDigits(fraction)
-    return text + "." + decimals
-  }
-
-  /// Digits with a comma every three from the right; other text unchanged.
-  private static func grouped(_ digits: String) -> String {
-    guard digits.allSatisfy(\.isNumber) else { return digits }
-    var rest = digits
-    var text = ""
-    while rest.count > 3 {
-      text = "," + rest.suffix(3) + text
-      rest.removeLast(3)
-    }
-    return rest + text
+    let negative = value < 0 && hundredths != 0
+    // Two decimals, or one when the second is zero, or none.
+    let decimals = fraction == 0 ? 0 : fraction % 10 == 0 ? 1 : 2
+    return digits(
+      hundredths / 100, negative: negative, grouped: true, decimals: decimals,
+      of: decimals == 1 ? fraction / 10 : fraction)
   }
 
   /// A share as a percentage with two decimals, without the sign: `5.67`.
   public static func percent(_ share: Double) -> String {
     guard share.isFinite, abs(share) < 1e12 else { return "0.00" }
-    let hundredths = Int64((abs(share) * 10_000).rounded())
-    let sign = share < 0 && hundredths != 0 ? "-" : ""
-    return sign + String(hundredths / 100) + "." + twoDigits(hundredths % 100)
+    let hundredths = UInt64((abs(share) * 10_000).rounded())
+    return digits(
+      hundredths / 100, negative: share < 0 && hundredths != 0, grouped: false, decimals: 2,
+      of: hundredths % 100)
   }
 
-  private static func twoDigits(_ value: Int64) -> String {
-    value < 10 ? "0" + String(value) : String(value)
+  /// `whole` in decimal, with a comma every three digits when `grouped`,
+  /// then `decimals` digits of `fraction` after a point (none for 0).
+  private static func digits(
+    _ whole: UInt64, negative: Bool, grouped: Bool, decimals: Int, of fraction: UInt64
+  ) -> String {
+    // 20 digits, 6 commas, a sign, a point and two decimals fit in 32.
+    String(unsafeUninitializedCapacity: 32) { buffer in
+      // Written from the end backwards, then moved to the start.
+      var end = buffer.count
+      var rest = fraction
+      for _ in 0..<decimals {
+        end -= 1
+        buffer[end] = UInt8(ascii: "0") + UInt8(rest % 10)
+        rest /= 10
+      }
+      if decimals > 0 {
+        end -= 1
+        buffer[end] = UInt8(ascii: ".")
+      }
+      var value = whole
+      var written = 0
+      repeat {
+        if grouped && written > 0 && written % 3 == 0 {
+          end -= 1
+          buffer[end] = UInt8(ascii: ",")
+        }
+        end -= 1
+        buffer[end] = UInt8(ascii: "0") + UInt8(value % 10)
+        value /= 10
+        written += 1
+      } while value > 0
+      if negative {
+        end -= 1
+        buffer[end] = UInt8(ascii: "-")
+      }
+      let length = buffer.count - end
+      for index in 0..<length { buffer[index] = buffer[end + index] }
+      return length
+    }
   }
 }

@@ -48,7 +48,8 @@ public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
 
   /// What the value must be, naming the option `name` and its values in
   /// `unit` (nil for a plain number): `--width must be between 20 and 100000 pixels`,
-  /// or `--width must be at least 20 pixels` for a value below the range.
+  /// or `--width must be at least 20 pixels` for a value below the range
+  /// (`--height must be at least 1 pixel`).
   public func message(name: String, unit: String?) -> String {
     let unitText = unit.map { " \($0)" } ?? ""
     switch option {
@@ -60,7 +61,9 @@ public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
     default:
       // A value below the least one (`--width -5`) is told the least.
       if value < allowed.lowerBound {
-        return "\(name) must be at least \(Self.text(allowed.lowerBound))\(unitText)"
+        let least = allowed.lowerBound
+        let leastUnit = unit.map { " " + Self.unit($0, after: least) } ?? ""
+        return "\(name) must be at least \(Self.text(least))\(leastUnit)"
       }
       return "\(name) must be between \(Self.text(allowed.lowerBound)) "
         + "and \(Self.text(allowed.upperBound))\(unitText)"
@@ -77,6 +80,16 @@ public struct OptionError: Error, Equatable, Sendable, CustomStringConvertible {
     case .maximumDepth: unit = "frames"
     }
     return message(name: option.rawValue, unit: unit)
+  }
+
+  /// The unit after a count: `1 pixel`, `20 pixels`. Units are given in
+  /// the plural; the plurals here lose their `s` after exactly 1.
+  private static func unit(_ unit: String, after count: Double) -> String {
+    guard count == 1 else { return unit }
+    for plural in ["pixels", "points", "frames"] where unit.hasPrefix(plural) {
+      return String(plural.dropLast()) + unit.dropFirst(plural.count)
+    }
+    return unit
   }
 
   /// A limit as people write it: `100000`, `0.1`, `1.8e+308`.

@@ -26,6 +26,10 @@ public struct FrameLocation: Sendable, Equatable {
   /// Parses a frame name with the first syntax of ``FrameNameSyntax/all``
   /// that understands it; nil when none does.
   public init?(parsing name: String) {
+    // Every syntax ends with `)` or with a line's digits: most names of
+    // native code end otherwise and need no syntax tried.
+    guard let last = name.utf8.last, last == UInt8(ascii: ")") || (last >= 48 && last <= 57)
+    else { return nil }
     for syntax in FrameNameSyntax.all {
       if let location = syntax.parse(name) {
         self = location

@@ -62,7 +62,10 @@ public struct FoldedRenderer: ProfileRenderer {
     if tree.isDifferential {
       before = tree.beforeTotal(of: node)
       for child in index.children(of: node) { before -= tree.beforeTotal(of: child) }
-      before = max(0, before)
+      // The tree keeps totals, not first self counts: what is left of a
+      // total after its children may be rounding (a scaled `--normalize`
+      // profile leaves 3.6e-15 on a node with no samples of its own).
+      if before <= tree.beforeTotal(of: node) * 1e-12 { before = 0 }
     }
     guard count > 0 || before > 0 else { return }
     path.withUnsafeBufferPointer { writer.write(bytes: $0) }

@@ -136,16 +136,25 @@ public enum TemporaryFileCleanup {
   /// it act. A fault raised by the processor (a crash) is not raised again:
   /// returning re-runs the faulting instruction, which then reaches the
   /// previous action with its real context (the Swift runtime's backtrace).
+  ///
+  /// A fault signal or SIGQUIT sent by another process (`kill -QUIT`) ends
+  /// the process the default way instead: the previous action there is the
+  /// runtime's backtracer, which returns after printing, and a run whose
+  /// files are gone must not go on to fail on them.
   private static let handleSignal:
     @convention(c) (Int32, UnsafeMutablePointer<siginfo_t>?, UnsafeMutableRawPointer?) -> Void = {
-      signal, info, _ in
+      number, info, _ in
       TemporaryFileCleanup.removeRegistered()
-      sigaction(signal, TemporaryFileCleanup.previousActions + Int(signal), nil)
+      sigaction(number, TemporaryFileCleanup.previousActions + Int(number), nil)
       // No array or allocation here: a switch on constants.
       let sentByProcess = info.map { $0.pointee.si_code <= 0 } ?? true
-      switch signal {
-      case SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP: if sentByProcess { raise(signal) }
-      default: raise(signal)
+      switch number {
+      case SIGSEGV, SIGBUS, SIGILL, SIGFPE, SIGTRAP, SIGQUIT:
+        if sentByProcess {
+          signal(number, SIG_DFL)
+          raise(number)
+        }
+      default: raise(number)
       }
     }
 }
