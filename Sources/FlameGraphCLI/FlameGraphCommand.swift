@@ -181,8 +181,11 @@ public struct FlameGraphCommand: ParsableCommand {
       valueName: "palette"))
   var colors: Palette?
 
-  @Option(help: "Unit of counts, shown in tooltips.")
-  var countname: String = "samples"
+  @Option(
+    help: ArgumentHelp(
+      "Unit of counts, shown in tooltips (default: the profile's own unit, such as nanoseconds for a pprof CPU profile; samples for folded stacks).",
+      valueName: "unit"))
+  var countname: String?
 
   @Option(help: "Word before a frame's name in the details line.")
   var nametype: String = "Function:"
@@ -605,7 +608,7 @@ public struct FlameGraphCommand: ParsableCommand {
     let prepareTime = clock.now - start
     inform(
       "read \(sources.map { $0.description == "-" ? "standard input" : $0.description }.joined(separator: ", ")): "
-        + "\(Self.countText(prepared.profile.totalSamples)) \(prepared.options.countName), "
+        + "\(Self.countText(prepared.profile.totalSamples)) \(prepared.options.countName(for: prepared.profile)), "
         + "\(prepared.profile.tree.nodeCount) nodes in the call tree"
         + (prepared.profile.tree.omittedNodeCount > 0
           ? " (and \(prepared.profile.tree.omittedNodeCount) too thin to draw, left out)" : "")

@@ -78,8 +78,11 @@ public struct ReportCommand: ParsableCommand {
   @Flag(help: "With --diff, scale BEFORE's counts so that its total equals AFTER's.")
   var normalize = false
 
-  @Option(help: "Unit of counts (samples, bytes ...).")
-  var countname: String = "samples"
+  @Option(
+    help: ArgumentHelp(
+      "Unit of counts (default: the profile's own unit: samples, bytes, nanoseconds ...).",
+      valueName: "unit"))
+  var countname: String?
 
   @Flag(help: "Flame graphs (roots at the bottom) instead of icicles.")
   var flame = false

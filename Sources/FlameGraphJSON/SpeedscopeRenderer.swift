@@ -37,7 +37,7 @@ public struct SpeedscopeRenderer: ProfileRenderer {
       var sampled = JSONObjectWriter(writer)
       sampled.string("type", "sampled")
       sampled.string("name", options.effectiveTitle)
-      sampled.string("unit", Self.unit(for: options.countName))
+      sampled.string("unit", Self.unit(for: options.countName(for: profile)))
       sampled.number("startValue", 0)
       sampled.count("endValue", profile.totalSamples)
       let (stacks, weights) = Self.sampledStacks(
@@ -118,15 +118,14 @@ public struct SpeedscopeRenderer: ProfileRenderer {
     writer.write("\n]")
   }
 
-  /// speedscope's unit for a count name; "none" when it has no such unit.
+  /// speedscope's unit for a count name (the profile's unit's, or
+  /// ``Options/countName``): `bytes`, `nanoseconds` ... `seconds`, or
+  /// "none" when speedscope has no such unit.
   static func unit(for countName: String) -> String {
-    switch countName.lowercased() {
-    case "bytes", "byte", "b": return "bytes"
-    case "nanoseconds", "ns": return "nanoseconds"
-    case "microseconds", "us", "µs": return "microseconds"
-    case "milliseconds", "ms": return "milliseconds"
-    case "seconds", "s": return "seconds"
-    default: return "none"
+    switch CountUnit(declaredName: countName).kind {
+    case .bytes: "bytes"
+    case .time(let scale): scale.rawValue
+    case .samples, .named: "none"
     }
   }
 }

@@ -38,7 +38,8 @@ public struct TreeJSONRenderer: ProfileRenderer {
     var stack: [OpenNode] = []
     func open(_ node: NodeID, isRoot: Bool) {
       openNode(
-        node, profile: profile, countName: isRoot ? options.countName : nil, names: &names,
+        node, profile: profile, countName: isRoot ? options.countName(for: profile) : nil,
+        names: &names,
         writer: writer)
       var children = index.children(of: node)
       order.sort(&children)

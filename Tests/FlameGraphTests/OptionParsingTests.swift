@@ -100,7 +100,7 @@ struct OptionParsingTests {
     #expect(options.minimumWidth == .points(0.1))
     #expect(options.fontSize == 12)
     #expect(options.fontWidth == 0.6)
-    #expect(options.countName == "samples")
+    #expect(options.countName == nil)  // the profile's unit
     #expect(options.nameType == "Function:")
     #expect(options.labelTruncation == .keepEnd)
     #expect(options.palette == .hot)

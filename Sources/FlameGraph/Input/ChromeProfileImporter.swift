@@ -12,7 +12,10 @@
 /// Frames keep their function, file (the URL, a `file://` one as its
 /// path), 1-based line and column (`ChromeCallFrame`); the `(root)` node
 /// is dropped, `(program)`, `(idle)` and `(garbage collector)` stay frames.
-/// A trace's profiles, one per thread, are merged.
+/// A trace's profiles, one per thread, are merged. The unit declared is
+/// samples, or microseconds with ``Weight/time``, sampled every
+/// (`endTime` - `startTime`) / samples (the mean interval) when the
+/// profile has both times.
 ///
 /// The input is read whole, up to ``InputByteStream/wholeInputLimit``.
 /// JSON of the wrong shape (no `nodes`, a node cycle, a child naming no
@@ -82,12 +85,25 @@ public struct ChromeProfileImporter: JSONDocumentImporter {
       try ChromeSamples.add(
         profile, weight: weight, into: builder, diagnostics: &diagnostics, source: source,
         budget: &budget)
+      builder.declareUnit(unit(of: profile))
     }
     guard diagnostics.validLineCount + diagnostics.malformedLineCount > entriesBefore else {
       throw ChromeCPUProfile.invalid(
         source, "samples",
         "no samples: record for longer, or sample more often (node --cpu-prof-interval 100)")
     }
+  }
+
+  /// The unit of a profile's counts: samples, or microseconds with
+  /// ``Weight/time``; sampled every (`endTime` - `startTime`) / samples,
+  /// the mean time between samples, when both times are known.
+  func unit(of profile: ChromeCPUProfile) -> CountUnit {
+    var interval: Double?
+    if let start = profile.startTime, let end = profile.endTime, !profile.samples.isEmpty {
+      interval = (end - start) / Double(profile.samples.count) * 1e-6
+    }
+    let kind: CountUnit.Kind = weight == .time ? .time(.microseconds) : .samples
+    return CountUnit(kind, samplingInterval: interval)
   }
 
   /// Whether the first bytes look like a Chrome profile: after a byte

@@ -12,7 +12,8 @@
 /// main;render 80.5
 /// main;render 70 95        (two counts: a differential line, before and after)
 ///  12                      (no frames: idle samples, counted at the root)
-/// # mode: wall             (a comment: lines starting with `#` are skipped)
+/// # mode: wall             (a comment: lines starting with `#` are skipped;
+///                           austin's headers give the unit, ``FoldedHeaders``)
 /// ```
 ///
 /// The count is the last whitespace-separated field, so frames may contain
@@ -28,6 +29,9 @@ public struct FoldedStackParser: LineParsing {
   public let builder: CallTreeBuilder
   /// What has been skipped so far.
   public private(set) var diagnostics = ParseDiagnostics()
+  /// The headers read from comment lines so far (austin's `# mode: wall`):
+  /// what they say the counts measure.
+  public private(set) var headers = FoldedHeaders()
   private let frames: RawColumn<FrameID>
 
   /// A parser feeding `builder`.
@@ -70,6 +74,7 @@ public struct FoldedStackParser: LineParsing {
     // last field is a number) must not become frames.
     if line[0] == UInt8(ascii: "#") {
       diagnostics.commentLineCount += 1
+      headers.read(line, length)
       return
     }
     guard let countStart = lastFieldStart(line, length) else {
@@ -137,9 +142,16 @@ public struct FoldedStackParser: LineParsing {
     diagnostics.recordMalformed(source: source, line: line, problem: problem)
   }
 
-  /// Ends parsing and returns the profile.
+  /// Declares the unit the headers give (``FoldedHeaders/unit``) to the
+  /// builder, when they give one.
+  public func declareUnit() {
+    if let unit = headers.unit { builder.declareUnit(unit) }
+  }
+
+  /// Ends parsing and returns the profile, in the unit its headers declare.
   public func finish(factor: Double = 1) -> Profile {
-    builder.finish(factor: factor, diagnostics: diagnostics)
+    declareUnit()
+    return builder.finish(factor: factor, diagnostics: diagnostics)
   }
 
   @inline(__always)

@@ -20,7 +20,8 @@
 /// gives it its file and line (``ImportedFrame/displayName``:
 /// `main (app.c:12)`). Only the first event seen is counted, or
 /// ``PerfScriptOptions/eventFilter``; a sample counts 1, or its period with
-/// ``PerfScriptOptions/usePeriod``.
+/// ``PerfScriptOptions/usePeriod`` (in nanoseconds for `cpu-clock` and
+/// `task-clock`, in the event's own unit, named after it, for others).
 ///
 /// Where this differs from the Perl script: the last sample counts even
 /// without a blank line after it (a truncated file loses nothing); a
@@ -84,6 +85,18 @@ public struct PerfScriptImporter: ProfileImporter {
         format: Self.formatName, place: header,
         reason: "no sample of event \(wanted)" + (seen.isEmpty ? "" : "; the input has \(seen)"))
     }
+    if options.usePeriod, let event = parser.countedEvent {
+      builder.declareUnit(Self.unit(ofPeriodsOf: event))
+    }
+  }
+
+  /// The unit of the periods of an event: nanoseconds for the software
+  /// clocks (`cpu-clock`, `task-clock`), the event's name (`cycles`,
+  /// `instructions`) for the others.
+  static func unit(ofPeriodsOf event: String) -> CountUnit {
+    let name = String(event.prefix { $0 != ":" })
+    return name == "cpu-clock" || name == "task-clock"
+      ? .time(.nanoseconds) : CountUnit(.named(name))
   }
 
   /// Whether the first bytes of an input look like `perf script` output:

@@ -14,7 +14,11 @@
 /// address. Labels are ignored.
 ///
 /// Values are used as recorded: a CPU profile's `samples` stay sample
-/// counts and `cpu` stays nanoseconds, whatever its `period`. Samples whose
+/// counts and `cpu` stays nanoseconds, whatever its `period`. The unit
+/// declared is the sample type's (``CountUnit/Kind/time(_:)`` for
+/// `nanoseconds`, ``CountUnit/Kind/bytes`` for `bytes`, samples for
+/// `samples`/`count`, the type's name for other counts), sampled every
+/// `period` when the `period_type` is a time. Samples whose
 /// chosen value is zero add nothing (a heap profile's freed allocations in
 /// `inuse_space`); negative values are skipped as malformed.
 ///
@@ -58,6 +62,7 @@ public struct PprofImporter: ProfileImporter {
             format: "pprof", place: input.name, reason: "the profile has no samples")
         }
         let valueIndex = try chosenValueIndex(in: profile, source: input.name)
+        builder.declareUnit(profile.unit(ofSampleType: valueIndex))
         try addSamples(
           of: profile, in: buffer, valueIndex: valueIndex, source: input.name, into: builder,
           diagnostics: &diagnostics)

@@ -11,8 +11,10 @@
 ///
 /// By default every profile is read and merged into one graph (a file of
 /// several threads shows them all); ``ProfileSelection/named(_:)`` or
-/// ``ProfileSelection/index(_:)`` picks some. Weights are added as they are,
-/// whatever each profile's `unit`. Frames keep their file, line and column;
+/// ``ProfileSelection/index(_:)`` picks some. Weights are added as they are;
+/// each profile's `unit` (`none`, `nanoseconds` ... `seconds`, `bytes`) is
+/// declared as the counts' ``CountUnit`` (samples for `none`, and when the
+/// profiles merged disagree). Frames keep their file, line and column;
 /// the weight of an evented stack is the time it was on top
 /// (`SpeedscopeEventedProfile`).
 ///
@@ -71,7 +73,11 @@ public struct SpeedscopeImporter: JSONDocumentImporter {
     for index in selected {
       let profile = profiles[index]
       let place = "profiles[\(index)]"
-      switch profile["type"]?.string {
+      let type = profile["type"]?.string
+      if type == "sampled" || type == "evented" {
+        builder.declareUnit(CountUnit(declaredName: profile["unit"]?.string ?? "none"))
+      }
+      switch type {
       case "sampled":
         try SpeedscopeSampledProfile.add(
           profile, place: place, frames: &frames, into: builder, diagnostics: &diagnostics,

@@ -158,7 +158,7 @@ public struct FlameGraphLayout: Sendable {
         nameType: options.nameType),
       legend: legend.entries, direction: options.direction, paletteMap: placer.paletteMap,
       frameStroke: options.frameStroke,
-      totalSamples: total, countName: options.countName,
+      totalSamples: total, countName: options.countName(for: profile),
       isInteractive: options.interactive && !isZoomed)
     scene.sourceDiagnostics = placer.sourceDiagnostics
     scene.frameStrokeWidth = Self.frameStrokeWidth

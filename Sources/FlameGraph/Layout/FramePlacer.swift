@@ -24,6 +24,8 @@ struct FramePlacer {
   private var colorScheme: any ColorScheme
   private(set) var paletteMap: PaletteMap?
   private(set) var maximumDepth = 0
+  /// The unit named in tooltips (``Options/countName(for:)``).
+  private let countName: String
   private var nameCache: [String?]
   private var annotationCache: [FrameAnnotation??]
   private var ladderCache: [LabelLadder?]
@@ -41,6 +43,7 @@ struct FramePlacer {
     self.options = options
     self.scale = scale
     self.minimumTotal = minimumTotal
+    countName = options.countName(for: profile)
     fitter = LabelFitter(
       measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation,
       style: options.labelStyle)
@@ -148,7 +151,7 @@ struct FramePlacer {
         name: name, annotation: colorAnnotation, share: share, delta: delta,
         maximumDelta: maximumDelta, category: category.map { options.categories!.categories[$0] }))
     var tooltip =
-      "\(name) (\(CountFormatter.count(nodeTotal)) \(options.countName), \(CountFormatter.percent(share))%"
+      "\(name) (\(CountFormatter.count(nodeTotal)) \(countName), \(CountFormatter.percent(share))%"
     if before != nil {
       // --negate flips what is shown as growth, as both peers do.
       let shownDelta = options.negateDifferential ? -delta : delta

@@ -71,8 +71,10 @@ public struct Options: Sendable {
   public var subtitle: String?
   /// Text embedded in the output, not drawn (default none).
   public var notes = ""
-  /// The unit of counts in tooltips (default "samples").
-  public var countName = "samples"
+  /// The unit of counts in tooltips, tables and exports; nil (default)
+  /// names the profile's own unit (``Profile/unit``: "samples" for folded
+  /// text, "nanoseconds" for a pprof CPU profile ...). See ``countName(for:)``.
+  public var countName: String?
   /// The word before a frame's name in the details line (default "Function:").
   public var nameType = "Function:"
   /// Which end of a label that does not fit is kept (default: the end, so
@@ -136,6 +138,17 @@ public struct Options: Sendable {
   /// and its advance is exactly the default `fontWidth`.
   public static let defaultFontFamily =
     "'DejaVu Sans Mono', 'Bitstream Vera Sans Mono', Menlo, Consolas, 'Liberation Mono', monospace"
+
+  /// The unit's name shown for a profile's counts: ``countName`` when
+  /// given, else the name of the profile's unit.
+  ///
+  /// ```swift
+  /// var options = Options()
+  /// options.countName(for: profile)  // "nanoseconds" for a pprof CPU profile
+  /// options.countName = "ns"
+  /// options.countName(for: profile)  // "ns"
+  /// ```
+  public func countName(for profile: Profile) -> String { countName ?? profile.unit.name }
 
   /// The title shown: ``title``, or a default that names the chart's kind.
   public var effectiveTitle: String {

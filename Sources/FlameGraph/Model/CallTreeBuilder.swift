@@ -57,6 +57,22 @@ public final class CallTreeBuilder {
   /// Whether a count pair (differential input) has been added.
   public var isDifferential: Bool { sawCountPair }
 
+  /// The unit the importers declared, merged (``CountUnit/merged(with:)``);
+  /// nil while none has.
+  public private(set) var declaredUnit: CountUnit?
+
+  /// Says what the counts of the stacks added by one source measure, as its
+  /// format declares it. Sources that declare nothing (folded text without
+  /// headers) leave the unit to the others; the finished profile's unit is
+  /// samples when none declares one.
+  ///
+  /// ```swift
+  /// builder.declareUnit(.time(.nanoseconds, samplingInterval: 0.01))
+  /// ```
+  public func declareUnit(_ unit: CountUnit) {
+    declaredUnit = declaredUnit.map { $0.merged(with: unit) } ?? unit
+  }
+
   /// Adds one stack, root first, with its count; `before` is the first count
   /// of a differential line. An empty stack adds to the root itself.
   ///
@@ -157,6 +173,7 @@ public final class CallTreeBuilder {
     isFinished = true
     let tree = sink.finishTree(factor: factor)
     return Profile(
-      frames: FrameTable(storage: interner.names), tree: tree, diagnostics: diagnostics)
+      frames: FrameTable(storage: interner.names), tree: tree, diagnostics: diagnostics,
+      unit: declaredUnit ?? .samples)
   }
 }

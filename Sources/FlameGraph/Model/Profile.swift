@@ -11,6 +11,9 @@ public struct Profile: Sendable {
   public let tree: CallTree
   /// What the parser skipped, and why.
   public var diagnostics: ParseDiagnostics
+  /// What the counts measure, as the input's format declares it (samples
+  /// when it does not say, as folded text).
+  public var unit: CountUnit = .samples
 
   /// The samples of all stacks (the second count of a differential profile).
   public var totalSamples: Double { tree.total(of: tree.root) }

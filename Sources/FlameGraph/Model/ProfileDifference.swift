@@ -59,6 +59,8 @@ extension Profile {
         }
       }
     }
+    builder.declareUnit(before.unit)
+    builder.declareUnit(after.unit)
     return builder.finish(diagnostics: diagnostics)
   }
 }

@@ -10,9 +10,9 @@ extension ReportLayout {
     let tree = profile.tree
     let before = tree.beforeTotal(of: tree.root)
     composer.paragraph(
-      "The second profile against the first: \(CountFormatter.count(before)) \(unit) before, "
-        + "\(CountFormatter.count(profile.totalSamples)) after. Changes are of the samples in each "
-        + "function itself; relative changes are against before. In the graphs, red frames grew "
+      "The second profile against the first: \(amount(before)) before, "
+        + "\(amount(profile.totalSamples)) after. Changes are of the \(quantity.lowercased()) in "
+        + "each function itself; relative changes are against before. In the graphs, red frames grew "
         + "and blue ones shrank.",
       size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: anchor)
     let largest =

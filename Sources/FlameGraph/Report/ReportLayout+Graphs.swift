@@ -143,7 +143,7 @@ extension ReportLayout {
     var note =
       (options.graph.direction == .icicle
         ? "Icicle graph: callers above callees" : "Flame graph: callers below callees")
-      + "; a frame's width is its share of all \(CountFormatter.count(graph.laidOut.totalSamples)) \(unit)."
+      + "; a frame's width is its share of all \(amount(graph.laidOut.totalSamples))."
     if !plan.hotPaths.isEmpty {
       note += " Outlined frames have a page of their own (click to go there)."
     }
@@ -191,7 +191,9 @@ extension ReportLayout {
     let share = total > 0 ? box.total / total : 0
     let selfShare = total > 0 ? box.selfCount / total : 0
     composer.paragraph(
-      "\(CountFormatter.percent(share))% of all \(unit) (\(CountFormatter.count(box.total)) \(unit)); "
+      (readableSuffix(box.total).isEmpty
+        ? "\(CountFormatter.percent(share))% of all \(unit) (\(amount(box.total))); "
+        : "\(CountFormatter.percent(share))% of the total, \(amount(box.total)); ")
         + "\(CountFormatter.percent(selfShare))% in the function itself.",
       size: ReportStyle.smallSize, color: ReportStyle.muted, maximumLines: 2, anchor: anchor)
     layoutBreadcrumb(of: box, overview: overview, plan: plan, on: &composer)
@@ -205,7 +207,7 @@ extension ReportLayout {
     }
     composer.heading("Heaviest callees", keepWith: ReportStyle.rowHeight * 3, anchor: anchor)
     composer.paragraph(
-      "Functions called from this frame, by the samples of the stacks through them, as a share of the frame's.",
+      "Functions called from this frame, by the \(quantity.lowercased()) of the stacks through them, as a share of the frame's.",
       size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: anchor)
     composer.y += 2
     calleeTable(of: box, profile: profile, plan: plan).draw(on: &composer, anchor: anchor)

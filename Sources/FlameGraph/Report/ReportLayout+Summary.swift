@@ -21,16 +21,17 @@ extension ReportLayout {
     layoutContents(plan: plan, on: &composer)
     if !legend.isEmpty { layoutCategories(legend, on: &composer) }
     let total = profile.totalSamples
-    let unitTotal = "\(CountFormatter.count(total)) \(unit)"
+    let unitTotal = amount(total)
     layoutTopFunctions(
       topBySelf, heading: "Top functions by self",
-      explanation: "Samples in the function itself, not in what it calls, as a share of all "
+      explanation: "\(quantity) in the function itself, not in what it calls, as a share of all "
         + "\(unitTotal).",
       key: \.selfCount, total: total, color: ReportStyle.selfBar, title: "Self", plan: plan,
       anchor: anchor, on: &composer)
     layoutTopFunctions(
       topByTotal, heading: "Top functions by total",
-      explanation: "Samples of the stacks through the function, each stack counted once however "
+      explanation:
+        "\(quantity) of the stacks through the function, each stack counted once however "
         + "deep the recursion, as a share of all \(unitTotal).",
       key: \.total, total: total, color: ReportStyle.totalBar, title: "Total", plan: plan,
       anchor: anchor, on: &composer)
@@ -90,14 +91,18 @@ extension ReportLayout {
         before > 0
         ? " (" + (total >= before ? "+" : "") + CountFormatter.percent((total - before) / before)
           + "%)" : ""
+      // Samples of known interval have their profiled time on a line of its own.
+      let readableBefore = profileUnit.kind == .samples ? "" : readableSuffix(before)
       facts.append(
         (
           "Total",
-          "\(CountFormatter.count(total)) \(unit) after, \(CountFormatter.count(before)) before\(change)"
+          "\(totalAmount(total)) after, \(CountFormatter.count(before))\(readableBefore) "
+            + "before\(change)"
         ))
     } else {
-      facts.append(("Total", "\(CountFormatter.count(total)) \(unit)"))
+      facts.append(("Total", totalAmount(total)))
     }
+    if let sampling = samplingFact(total: total) { facts.append(sampling) }
     let functions = totals.functions.filter { $0.total > 0 || $0.beforeTotal > 0 }.count
     facts.append(
       ("Stacks", CountFormatter.count(Double(tree.nodesWithSelfSamples().count)) + " distinct"))
@@ -155,7 +160,8 @@ extension ReportLayout {
     let rowHeight = ReportStyle.rowHeight
     composer.heading("Categories", keepWith: rowHeight * Double(legend.count), anchor: "summary")
     composer.paragraph(
-      "Samples of each kind of code itself, as a share of all samples; the graphs use these colors.",
+      "\(quantity) of each kind of code itself, as a share of all \(quantity.lowercased()); the graphs "
+        + "use these colors.",
       size: ReportStyle.smallSize, color: ReportStyle.muted, anchor: "summary")
     composer.y += 2
     let size = ReportStyle.bodySize

@@ -59,8 +59,18 @@ public struct ReportLayout: Sendable {
     self.sourceLines = sourceLines
   }
 
-  /// The report of a profile.
+  /// What the profile being laid out counts (``Profile/unit``).
+  private(set) var profileUnit = CountUnit.samples
+
+  /// The report of a profile, in its unit (``Profile/unit``) unless
+  /// ``Options/countName`` names another.
   public func report(for profile: Profile) -> Report {
+    var layout = self
+    layout.profileUnit = profile.unit
+    return layout.makeReport(for: profile)
+  }
+
+  private func makeReport(for profile: Profile) -> Report {
     let totals = FunctionTotals(profile: profile)
     let overview = wholeGraph(of: profile)
     var hotPathGraphs: [HotPathGraph] = []
@@ -121,8 +131,48 @@ public struct ReportLayout: Sendable {
     PageComposer(paper: options.paper, regular: textMeasurer, bold: boldMeasurer)
   }
 
-  /// The unit of counts, as the graph options name it.
-  var unit: String { options.graph.countName }
+  /// The unit's name after counts: ``Options/countName``, else the
+  /// profile's unit's.
+  var unit: String { options.graph.countName ?? profileUnit.name }
+
+  /// What the counts are, to start a sentence: `Samples`, `Bytes`, `Time`.
+  var quantity: String { profileUnit.quantity }
+
+  /// An amount with its unit, and as people read it when the unit says
+  /// how: `6 samples`, `60,000,000 nanoseconds (60 ms)`, `7,000 bytes
+  /// (6.84 KiB)`, `6 samples (60 ms)` when sampled every 10 ms.
+  func amount(_ count: Double) -> String {
+    "\(CountFormatter.count(count)) \(unit)\(readableSuffix(count))"
+  }
+
+  /// The summary's total: ``amount(_:)``, but samples of known interval
+  /// alone, since the profiled time follows on its own line.
+  func totalAmount(_ count: Double) -> String {
+    profileUnit.kind == .samples ? "\(CountFormatter.count(count)) \(unit)" : amount(count)
+  }
+
+  /// ` (60 ms)`: the amount as people read it, after its count; empty
+  /// when the unit gives no other reading or it would say the same
+  /// (`100 milliseconds` is as short as `100 ms`).
+  func readableSuffix(_ count: Double) -> String {
+    guard let readable = profileUnit.readable(count),
+      profileUnit.kind == .samples || !readable.hasPrefix(CountFormatter.count(count) + " ")
+    else { return "" }
+    return " (\(readable))"
+  }
+
+  /// The sampling fact of the summary, when the interval is known: the
+  /// profiled time of samples (count × interval), or how often samples
+  /// of time or size were taken.
+  func samplingFact(total: Double) -> (label: String, value: String)? {
+    guard let interval = profileUnit.samplingInterval else { return nil }
+    let every = CountFormatter.duration(seconds: interval)
+    guard profileUnit.kind == .samples else { return ("Sampling", "one sample every \(every)") }
+    return (
+      "Profiled",
+      "\(CountFormatter.duration(seconds: total * interval)) (one sample every \(every))"
+    )
+  }
 }
 
 /// Where the pages of a report are, known before the summary is laid out
