@@ -59,14 +59,20 @@ public struct ReportLayout: Sendable {
     self.sourceLines = sourceLines
   }
 
-  /// What the profile being laid out counts (``Profile/unit``).
+  /// What the profile being laid out counts: ``Profile/unit``, or the
+  /// unit ``Options/countName`` names (`--countname bytes` makes the
+  /// explanations speak of bytes and totals read as sizes), with the
+  /// profile's sampling interval.
   private(set) var profileUnit = CountUnit.samples
 
   /// The report of a profile, in its unit (``Profile/unit``) unless
   /// ``Options/countName`` names another.
   public func report(for profile: Profile) -> Report {
     var layout = self
-    layout.profileUnit = profile.unit
+    layout.profileUnit =
+      options.graph.countName.map {
+        CountUnit(declaredName: $0, samplingInterval: profile.unit.samplingInterval)
+      } ?? profile.unit
     return layout.makeReport(for: profile)
   }
 
