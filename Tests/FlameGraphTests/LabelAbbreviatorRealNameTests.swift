@@ -182,6 +182,27 @@ struct LabelAbbreviatorRealNameTests {
     ("tcp_sendmsg_locked.constprop.0", "tcp_sendmsg_locked"),
   ]
 
+  /// What the viewer needs to rebuild a ladder: each rung is the one
+  /// before it (the name, for the first) less some of its units.
+  @Test(arguments: namesWithFunctions.map(\.name) + [
+    "ns::Widget::draw() const::{lambda(std::string const&)#2}::operator()(std::string const&) const",
+    "Json::Value::operator std::string() const", "init_cpu_features.constprop.0.isra.0",
+    "app::Cache::evict.llvm.4711830426",
+    "_$LT$$RF$$u27$a$u20$mut$u20$I$u20$as$u20$core..iter..traits..iterator..Iterator$GT$::next",
+  ])
+  func eachRungIsPiecesOfTheOneBefore(name: String) {
+    let units = Array(name.utf16)
+    var before = Set(units.indices)
+    let rungs = LabelAbbreviator.ladder(for: name).rungs
+    #expect(!rungs.isEmpty)
+    for rung in rungs {
+      let kept = Set(rung.pieces.flatMap { $0 })
+      #expect(kept.isSubset(of: before), "\(name): \(rung.text)")
+      #expect(String(decoding: rung.pieces.flatMap { units[$0] }, as: UTF16.self) == rung.text)
+      before = kept
+    }
+  }
+
   @Test(arguments: namesWithFunctions)
   func aFrameWideEnoughForItsFunctionShowsIt(name: String, function: String) throws {
     try LabelAbbreviatorTests().aFrameWideEnoughForItsFunctionShowsIt(

@@ -16,28 +16,43 @@ extension LabelAbbreviator {
   /// without one leading namespace after another. A component that starts
   /// with `{` belongs to the one before (Rust's `f::{{closure}}`), except a
   /// C++ lambda's, which takes the one after (`{lambda(int)#1}::operator()`).
-  static func colonPathForms(_ units: Units, _ range: Range<Int>) -> [[Range<Int>]] {
+  /// `leading`, when given, comes first (a Rust path's form with its hash).
+  static func colonPathForms(
+    _ units: Units, _ range: Range<Int>, after leading: [Range<Int>]? = nil
+  ) -> [[Range<Int>]] {
     withUnsafeTemporaryAllocation(of: Int.self, capacity: range.count) { positions in
       withUnsafeTemporaryAllocation(of: UInt16.self, capacity: range.count) { seen in
         // Invariant: both buffers have room for every unit of `range`;
         // the first `count` entries are written before they are read.
         var kept = KeptUnits(positions: positions, seen: seen, count: 0)
         var window = 0..<0
-        var forms: [[Range<Int>]] = []
-        var windowPieces: [Range<Int>]? = nil
+        var isStripped = false
         if let path = withoutGroups(units, range, into: &kept) {
           window = path
-          if path.count < range.count {
-            windowPieces = kept.pieces(path)
-            forms.append(windowPieces!)
-          }
+          isStripped = path.count < range.count
         } else {
           kept.count = 0
           keepAll(units, range, into: &kept)
           window = 0..<kept.count
         }
-        appendComponentForms(units, kept, window, windowPieces, to: &forms)
-        return forms
+        return withUnsafeTemporaryAllocation(of: Int.self, capacity: window.count / 2 + 2) {
+          starts in
+          // Invariant: a component starts at least two units (a `::`)
+          // after the one before, so `window.count / 2 + 2` starts fit.
+          let formStarts = componentFormStarts(units, kept, window, into: starts)
+          let keptPieces = isStripped || !formStarts.isEmpty ? kept.pieces(window) : []
+          // The forms' array allocated once: an array of arrays grown
+          // form by form costs more than the forms.
+          let total = (leading == nil ? 0 : 1) + (isStripped ? 1 : 0) + formStarts.count
+          var forms: [[Range<Int>]] = []
+          forms.reserveCapacity(total)
+          if let leading { forms.append(leading) }
+          if isStripped { forms.append(keptPieces) }
+          for index in formStarts {
+            forms.append(suffix(of: keptPieces, from: kept.positions[starts[index]]))
+          }
+          return forms
+        }
       }
     }
   }
@@ -68,6 +83,8 @@ extension LabelAbbreviator {
           end += 1
           index += 1
         }
+        // Nearly always one piece: an array literal is the cheapest array.
+        if result.isEmpty && index == window.upperBound { return [start..<end] }
         result.append(start..<end)
       }
       return result
@@ -180,60 +197,53 @@ extension LabelAbbreviator {
     return end
   }
 
-  /// The forms that drop leading components of the kept `window` (whose
-  /// pieces are `windowPieces` when already made): one per component
-  /// after the first (the last ``maximumComponentForms``).
-  private static func appendComponentForms(
-    _ units: Units, _ kept: KeptUnits, _ window: Range<Int>, _ windowPieces: [Range<Int>]?,
-    to forms: inout [[Range<Int>]]
-  ) {
-    guard !window.isEmpty else { return }
+  /// Where the forms that drop leading components of the kept `window`
+  /// start: `starts` is filled with the components' starts (positions in
+  /// `kept`), and the indices of those after the first (the last
+  /// ``maximumComponentForms``) are returned.
+  private static func componentFormStarts(
+    _ units: Units, _ kept: KeptUnits, _ window: Range<Int>,
+    into starts: UnsafeMutableBufferPointer<Int>
+  ) -> Range<Int> {
+    guard !window.isEmpty else { return 0..<0 }
     let seen = kept.seen
-    withUnsafeTemporaryAllocation(of: Int.self, capacity: window.count / 2 + 1) { starts in
-      // Invariant: a component start is at least two units (a `::`) after
-      // the one before, so `window.count / 2 + 1` starts fit.
-      var startCount = 0
-      var depth = 0
-      var position = window.lowerBound
-      var componentStart = window.lowerBound
-      var takesNext = isLambda(units, kept.positions[position])
-      while position < window.upperBound {
-        let unit = seen[position]
-        if unit == Unit.less || unit == Unit.openParenthesis { depth += 1 }
-        if unit == Unit.greater || unit == Unit.closeParenthesis { depth = max(0, depth - 1) }
-        if depth == 0, unit == Unit.colon, position + 2 < window.upperBound,
-          seen[position + 1] == Unit.colon
-        {
-          let next = kept.positions[position + 2]
-          let nextIsLambda = isLambda(units, next)
-          // Rust's `f::{{closure}}` is part of `f`; a lambda's
-          // `{lambda(int)#1}::operator()` is one component.
-          if takesNext {
-            takesNext = false
-          } else if seen[position + 2] != Unit.openBrace || nextIsLambda {
-            if position > componentStart {
-              starts[startCount] = componentStart
-              startCount += 1
-            }
-            componentStart = position + 2
-            takesNext = nextIsLambda
+    var startCount = 0
+    var depth = 0
+    var position = window.lowerBound
+    var componentStart = window.lowerBound
+    var takesNext = isLambda(units, kept.positions[position])
+    while position < window.upperBound {
+      let unit = seen[position]
+      if unit == Unit.less || unit == Unit.openParenthesis { depth += 1 }
+      if unit == Unit.greater || unit == Unit.closeParenthesis { depth = max(0, depth - 1) }
+      if depth == 0, unit == Unit.colon, position + 2 < window.upperBound,
+        seen[position + 1] == Unit.colon
+      {
+        let next = kept.positions[position + 2]
+        let nextIsLambda = isLambda(units, next)
+        // Rust's `f::{{closure}}` is part of `f`; a lambda's
+        // `{lambda(int)#1}::operator()` is one component.
+        if takesNext {
+          takesNext = false
+        } else if seen[position + 2] != Unit.openBrace || nextIsLambda {
+          if position > componentStart {
+            starts[startCount] = componentStart
+            startCount += 1
           }
-          position += 2
-          continue
+          componentStart = position + 2
+          takesNext = nextIsLambda
         }
-        position += 1
+        position += 2
+        continue
       }
-      guard componentStart < window.upperBound, startCount > 0 else { return }
-      // Each shorter form is a suffix of the kept units: cut from their
-      // pieces rather than rebuilt unit by unit.
-      let keptPieces = windowPieces ?? kept.pieces(window)
-      starts[startCount] = componentStart
-      startCount += 1
-      let first = max(1, startCount - maximumComponentForms)
-      for index in first..<startCount {
-        forms.append(suffix(of: keptPieces, from: kept.positions[starts[index]]))
-      }
+      position += 1
     }
+    guard componentStart < window.upperBound, startCount > 0 else { return 0..<0 }
+    // Each shorter form is a suffix of the kept units, cut from their
+    // pieces rather than rebuilt unit by unit.
+    starts[startCount] = componentStart
+    startCount += 1
+    return max(1, startCount - maximumComponentForms)..<startCount
   }
 
   /// The part of `pieces` (ascending, disjoint) from the unit at `start`, one of theirs.
@@ -241,8 +251,11 @@ extension LabelAbbreviator {
     var first = 0
     while first < pieces.count, pieces[first].upperBound <= start { first += 1 }
     guard first < pieces.count else { return [] }
-    var result = Array(pieces[first...])
-    result[0] = max(start, result[0].lowerBound)..<result[0].upperBound
+    let head = max(start, pieces[first].lowerBound)..<pieces[first].upperBound
+    // Nearly always one piece: an array literal is the cheapest array.
+    guard first + 1 < pieces.count else { return [head] }
+    var result = [head]
+    for index in first + 1..<pieces.count { result.append(pieces[index]) }
     return result
   }
 

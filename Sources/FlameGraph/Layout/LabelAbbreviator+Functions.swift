@@ -10,7 +10,8 @@ extension LabelAbbreviator {
       return [[base]] + functionForms(units, base)
     }
     if let path = rustPathWithoutHash(units, range) {
-      return [[path]] + (rustLegacyForms(units, path) ?? colonPathForms(units, path))
+      if let forms = rustLegacyForms(units, path) { return [[path]] + forms }
+      return colonPathForms(units, path, after: [path])
     }
     if let forms = rustLegacyForms(units, range) { return forms }
     if let forms = javaForms(units, range) { return forms }

@@ -86,7 +86,9 @@ extension LabelAbbreviator {
   /// the dollars of Java's `Bar.lambda$main$0` or Scala's
   /// `Function1$class.apply$mcII$sp` are left alone. Nil for other paths.
   private static func rustTokens(_ units: Units, _ path: Range<Int>) -> [RustToken]? {
-    guard units[path].contains(Unit.dollar) else { return nil }
+    var dollar = path.lowerBound
+    while dollar < path.upperBound, units[dollar] != Unit.dollar { dollar += 1 }
+    guard dollar < path.upperBound else { return nil }
     var tokens: [RustToken] = []
     var hasSeparator = false
     var index = path.lowerBound

@@ -71,15 +71,16 @@ public enum LabelAbbreviator {
   /// The ladder of `name`: its shorter forms, each with fewer characters
   /// than the one before.
   public static func ladder(for name: String) -> LabelLadder {
-    let units = NameUnits.of(name)
-    guard units.count > 1, units.count <= maximumLength else { return .empty }
-    return units.withUnsafeBufferPointer { buffer in
+    NameUnits.withUnits(of: name) { buffer in
+      guard buffer.count > 1, buffer.count <= maximumLength else { return .empty }
       // Invariant: `buffer` lives for this closure only; forms are ranges
       // of offsets into it, never pointers, and rungs copy their text out.
       let text = NameUnits(buffer)
+      let forms = forms(of: buffer, name: name, isASCII: text.isASCII)
       var rungs: [LabelRung] = []
-      var longest = text.characterCount(of: [0..<buffer.count])
-      for form in forms(of: buffer, name: name, isASCII: text.isASCII) where !form.isEmpty {
+      rungs.reserveCapacity(forms.count)
+      var longest = text.characterCount
+      for form in forms where !form.isEmpty {
         // Longest first, strictly: a rung no shorter than the one before
         // would never be the one that fits.
         let count = text.characterCount(of: form)

@@ -7,19 +7,26 @@ struct NameUnits {
   let isASCII: Bool
   /// Whether a carriage return is among them (CR LF is one character).
   let hasCarriageReturn: Bool
+  /// The number of characters of the whole name.
+  let characterCount: Int
 
-  /// The name's code units, read as bytes when it is ASCII (nearly every
-  /// frame name is) rather than transcoded through the UTF-16 view.
-  static func of(_ name: String) -> [UInt16] {
-    let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> [UInt16]? in
+  /// Calls `body` with the name's code units, read as bytes when it is
+  /// ASCII (nearly every frame name is) rather than transcoded through the
+  /// UTF-16 view, in a temporary buffer (on the stack for short names).
+  static func withUnits<Result>(
+    of name: String, _ body: (UnsafeBufferPointer<UInt16>) -> Result
+  ) -> Result {
+    let ascii = name.utf8.withContiguousStorageIfAvailable { bytes -> Result? in
       guard bytes.allSatisfy({ $0 < 0x80 }) else { return nil }
-      return [UInt16](unsafeUninitializedCapacity: bytes.count) { units, count in
-        // Invariant: `units` has room for `bytes.count` units, one per byte.
+      return withUnsafeTemporaryAllocation(of: UInt16.self, capacity: bytes.count) { units in
+        // Invariant: `units` has room for `bytes.count` units, one per byte,
+        // all written before `body` reads them.
         for index in bytes.indices { units[index] = UInt16(bytes[index]) }
-        count = bytes.count
+        return body(UnsafeBufferPointer(units))
       }
     }
-    return (ascii ?? nil) ?? Array(name.utf16)
+    if let ascii, let result = ascii { return result }
+    return Array(name.utf16).withUnsafeBufferPointer(body)
   }
 
   init(_ units: UnsafeBufferPointer<UInt16>) {
@@ -32,6 +39,8 @@ struct NameUnits {
     }
     isASCII = highest < 0x80
     self.hasCarriageReturn = hasCarriageReturn
+    characterCount =
+      isASCII && !hasCarriageReturn ? units.count : UTF16Text.characterCount(units)
   }
 
   /// The number of characters of the text of `pieces`, as
