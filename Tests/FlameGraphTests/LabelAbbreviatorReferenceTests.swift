@@ -77,6 +77,25 @@ struct LabelAbbreviatorReferenceTests {
     #expect(compared > 10_000)
   }
 
+  /// py-spy's syntax read over code units, as ``FrameNameSyntax/pySpy``
+  /// reads it over characters, on random ASCII names near that syntax.
+  @Test func pySpyNamesReadOverUnitsAsOverCharacters() {
+    var random = SeededRandom(seed: 11)
+    let alphabet = Array("()()  ::<>/.a_z0912\r\n")
+    var pySpy = 0
+    for _ in 0..<20_000 {
+      let length = Int.random(in: 2...16, using: &random)
+      var name = String((0..<length).map { _ in alphabet.randomElement(using: &random)! })
+      if Bool.random(using: &random) { name = "f (" + name + ":\(length))" }
+      let units = Array(name.utf16)
+      let expected = FrameNameSyntax.pySpy.parse(name) != nil
+      let read = units.withUnsafeBufferPointer { LabelAbbreviator.readsAsPySpy($0) }
+      #expect(read == expected, "\(name.debugDescription)")
+      if expected { pySpy += 1 }
+    }
+    #expect(pySpy > 1_000)
+  }
+
   static let profiles = [
     "Goldens/inputs/sympy-cpu.folded", "Goldens/inputs/long-names.folded",
     "Goldens/inputs/small-cpu.folded", "Goldens/inputs/differential.folded",

@@ -141,12 +141,7 @@ extension LabelAbbreviator {
       !(UTF16Text.units(last, spell: "so") || UTF16Text.units(last, spell: "dll")
         || UTF16Text.units(last, spell: "dylib") || UTF16Text.units(last, spell: "exe"))
     else { return [] }
-    if starts.count == 2 {
-      let text = UTF16Text.string(units[path])
-      let isFileName =
-        !text.contains(where: { "(<[".contains($0) }) && SourceFileExtensions.isSourceFile(text)
-      if isFileName { return [] }
-    }
+    if starts.count == 2, isSourceFileName(units[path]) { return [] }
     var forms: [[Range<Int>]] = []
     if path.lowerBound > range.lowerBound { forms.append([path]) }
     if starts.count >= 3 {
@@ -158,6 +153,20 @@ extension LabelAbbreviator {
     }
     forms.append([starts[starts.count - 1]..<path.upperBound])
     return forms
+  }
+
+  /// Whether `units` spell a source file's name (`app.py`) with no `(`,
+  /// `<` or `[`; the units of ASCII are looked at before any string is made.
+  private static func isSourceFileName(_ units: Slice<Units>) -> Bool {
+    let isBracket = { (unit: UInt16) in
+      unit == Unit.openParenthesis || unit == Unit.less || unit == Unit.openBracket
+    }
+    if units.allSatisfy({ $0 < 0x80 }) {
+      guard !units.contains(where: isBracket) else { return false }
+      return SourceFileExtensions.isSourceFile(UTF16Text.string(units))
+    }
+    let text = UTF16Text.string(units)
+    return !text.contains(where: { "(<[".contains($0) }) && SourceFileExtensions.isSourceFile(text)
   }
 
   /// Where the components of `a.b.(*T).c` start (dots inside `()`, `[]`

@@ -99,7 +99,7 @@ public enum LabelAbbreviator {
     // only on names that end as those syntaxes do.
     let last = units[units.count - 1]
     if last == Unit.closeParenthesis, !isASCII || endsWithSpacedGroup(units) {
-      if FrameNameSyntax.pySpy.parse(name) != nil {
+      if isASCII ? readsAsPySpy(units) : FrameNameSyntax.pySpy.parse(name) != nil {
         return pySpyForms(units, hasLine: true)
       }
       if FrameNameSyntax.pySpyWithoutLine.parse(name) != nil {
@@ -119,6 +119,32 @@ public enum LabelAbbreviator {
   private static func endsWithSpacedGroup(_ units: Units) -> Bool {
     guard let open = openingParenthesis(units) else { return false }
     return units[open - 1] == Unit.space
+  }
+
+  /// Whether an ASCII name reads as py-spy's `func (file:12)`, as
+  /// ``FrameNameSyntax/pySpy`` reads it over characters (which are the
+  /// units of ASCII, CR LF aside, which neither rule looks at) without
+  /// making strings of its parts.
+  static func readsAsPySpy(_ units: Units) -> Bool {
+    guard let open = openingParenthesis(units), units[open - 1] == Unit.space,
+      open + 1 < units.count - 1
+    else { return false }
+    return splitsAsFileLine(units, open + 1..<units.count - 1)
+  }
+
+  /// Whether ``FrameNameSyntax/splitFileLine(_:)`` splits the ASCII text of
+  /// `range` into a file and a line: digits after its last colon, after a
+  /// file that is not only digits and has no space (unless it is `<...>`).
+  private static func splitsAsFileLine(_ units: Units, _ range: Range<Int>) -> Bool {
+    guard let lastUnit = range.last.map({ units[$0] }), isDigit(lastUnit),
+      let colon = lastIndex(of: Unit.colon, in: units, range), colon > range.lowerBound,
+      range.upperBound - (colon + 1) <= 9,
+      (colon + 1..<range.upperBound).allSatisfy({ isDigit(units[$0]) })
+    else { return false }
+    let file = range.lowerBound..<colon
+    guard !file.contains(where: { units[$0] == Unit.space }) || units[file.lowerBound] == Unit.less
+    else { return false }
+    return !file.allSatisfy { isDigit(units[$0]) }
   }
 
   /// `func (dir/file.py:12)`: `func (file.py:12)`, `func (file.py)`, `func`.
