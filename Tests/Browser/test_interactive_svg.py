@@ -632,6 +632,15 @@ HAND_WRITTEN_NAMES = [
     "app::config::load::_$u7b$$u7b$closure$u7d$$u7d$::h0123456789abcdef",
     "LazyCompile:*renderRows /srv/app/lib/table.js:120",
     "io/netty/channel/nio/NioEventLoop:.processSelectedKeys",
+    "com.example.Bar.lambda$main$0",
+    "scala.Function1$class.apply$mcII$sp",
+    "std::map<std::string, int>::operator[](std::string const&)",
+    "main::{lambda(int)#1}::operator()(int) const",
+    "basic_string<char>::operator=(char const*)",
+    "core::ptr::drop_in_place<alloc::vec::Vec<u8>>::h1a2b3c",
+    "do_sock_write.isra.10",
+    "tcp_sendmsg_locked.constprop.0",
+    "_$LT$$RF$$u27$a$u20$mut$u20$I$u20$as$u20$core..iter..traits..iterator..Iterator$GT$::next",
 ]
 
 

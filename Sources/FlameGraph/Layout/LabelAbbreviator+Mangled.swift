@@ -18,16 +18,35 @@ extension LabelAbbreviator {
     var range: Range<Int>
   }
 
-  /// The escapes of Rust's legacy mangling that rungs need to understand.
-  private static let rustEscapes: [String: RustToken.Kind] = [
-    "LT": .open, "GT": .close, "u7b": .openBrace, "u7d": .closeBrace, "u20": .space,
-    "LP": .open, "RP": .close,
+  /// The escapes of Rust's legacy mangling, with the kinds that rungs need
+  /// to understand (the others, `$RF$` for `&`, `$BP$` for `*`, `$C$` for
+  /// `,`, `$SP$` for `@`, are dropped like `$u27$` and the other `$u…$`).
+  private static let rustEscapes: [(name: StaticString, kind: RustToken.Kind)] = [
+    ("LT", .open), ("GT", .close), ("LP", .open), ("RP", .close), ("RF", .other),
+    ("BP", .other), ("C", .other), ("SP", .other),
   ]
+
+  /// The kind of the escape between the dollars at `start` and `end`; nil
+  /// when it is none of Rust's: `$LT$` and the others above, or `$u`, 1
+  /// to 6 lowercase hex digits and `$` (`$u7b$`, `$u20$`).
+  private static func rustEscape(_ units: Units, _ start: Int, _ end: Int) -> RustToken.Kind? {
+    let word = units[start + 1..<end]
+    for escape in rustEscapes where UTF16Text.units(word, spell: escape.name) {
+      return escape.kind
+    }
+    guard word.count >= 2, word.count <= 7, word.first == UInt16(UInt8(ascii: "u")),
+      word.dropFirst().allSatisfy(isHexDigit)
+    else { return nil }
+    if UTF16Text.units(word, spell: "u7b") { return .openBrace }
+    if UTF16Text.units(word, spell: "u7d") { return .closeBrace }
+    if UTF16Text.units(word, spell: "u20") { return .space }
+    return .other
+  }
 
   /// `_$LT$std..io..BufReader$LT$R$GT$$GT$::new`: `BufReader::new`, `new`;
   /// `log::set_logger::_$u7b$$u7b$closure$u7d$$u7d$`: `log::set_logger::closure`,
   /// `set_logger::closure`. Nil when the path has no legacy escape.
-  static func rustLegacyForms(_ units: [UInt16], _ path: Range<Int>) -> [[Range<Int>]]? {
+  static func rustLegacyForms(_ units: Units, _ path: Range<Int>) -> [[Range<Int>]]? {
     guard let tokens = rustTokens(units, path) else { return nil }
     // Top-level components between `::`, with the separator before each.
     var components: [(separator: Range<Int>?, tokens: ArraySlice<RustToken>)] = []
@@ -62,40 +81,42 @@ extension LabelAbbreviator {
     return forms
   }
 
-  /// The tokens of a path with a legacy escape; nil when it has none.
-  private static func rustTokens(_ units: [UInt16], _ path: Range<Int>) -> [RustToken]? {
-    let dollar = UInt16(UInt8(ascii: "$"))
-    guard units[path].contains(dollar) else { return nil }
+  /// The tokens of a path that reads as a legacy Rust symbol: one escape
+  /// at least, every dollar part of one, and a `::` or `..` path, so that
+  /// the dollars of Java's `Bar.lambda$main$0` or Scala's
+  /// `Function1$class.apply$mcII$sp` are left alone. Nil for other paths.
+  private static func rustTokens(_ units: Units, _ path: Range<Int>) -> [RustToken]? {
+    var dollar = path.lowerBound
+    while dollar < path.upperBound, units[dollar] != Unit.dollar { dollar += 1 }
+    guard dollar < path.upperBound else { return nil }
     var tokens: [RustToken] = []
-    var hasEscape = false
+    var hasSeparator = false
     var index = path.lowerBound
     while index < path.upperBound {
       let unit = units[index]
-      // An escape is 1 to 4 letters or digits between dollars; a dollar
-      // too near the end of the path starts none.
-      let limit = max(index + 2, min(index + 6, path.upperBound))
-      if unit == dollar,
-        let end = (index + 2..<limit).first(where: { units[$0] == dollar })
-      {
-        let escape = UTF16Text.string(units[index + 1..<end])
-        if escape.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber) }) {
-          tokens.append(RustToken(kind: rustEscapes[escape] ?? .other, range: index..<end + 1))
-          hasEscape = true
-          index = end + 1
-          continue
-        }
+      if unit == Unit.dollar {
+        // An escape is at most `$u` and 6 hex digits and `$`.
+        let limit = min(index + 9, path.upperBound)
+        guard
+          let end = (index + 2..<max(index + 2, limit)).first(where: { units[$0] == Unit.dollar }),
+          let kind = rustEscape(units, index, end)
+        else { return nil }
+        tokens.append(RustToken(kind: kind, range: index..<end + 1))
+        index = end + 1
+        continue
       }
       if unit == Unit.dot || unit == Unit.colon, index + 1 < path.upperBound,
         units[index + 1] == unit
       {
         tokens.append(RustToken(kind: .separator, range: index..<index + 2))
+        hasSeparator = true
         index += 2
         continue
       }
       tokens.append(RustToken(kind: .character(unit), range: index..<index + 1))
       index += 1
     }
-    return hasEscape ? tokens : nil
+    return hasSeparator ? tokens : nil
   }
 
   /// Whether a component is `{{closure}}` (with its `_` prefix).
@@ -117,9 +138,11 @@ extension LabelAbbreviator {
     }
     if body.first?.kind == .open, body.last?.kind == .close {
       var inner = body.dropFirst().dropLast()
-      // `Type as Trait`: the type, up to the first space outside generics.
-      if let space = firstTopLevel(in: inner, where: { $0 == .space }) {
-        inner = inner[..<space]
+      // `Type as Trait`: the type, before the ` as ` outside generics.
+      if let space = firstTopLevelAs(in: inner) { inner = inner[..<space] }
+      // `&'a mut I`: the type is the last word.
+      while let space = firstTopLevel(in: inner, where: { $0 == .space }) {
+        inner = inner[(space + 1)...]
       }
       // The type's last path component.
       while let separator = firstTopLevel(in: inner, where: { $0 == .separator }) {
@@ -143,6 +166,27 @@ extension LabelAbbreviator {
       }
     }
     return kept
+  }
+
+  /// The index of the space that starts the first ` as ` outside generic arguments.
+  private static func firstTopLevelAs(in tokens: ArraySlice<RustToken>) -> Int? {
+    let a = RustToken.Kind.character(UInt16(UInt8(ascii: "a")))
+    let s = RustToken.Kind.character(UInt16(UInt8(ascii: "s")))
+    var depth = 0
+    for index in tokens.indices {
+      switch tokens[index].kind {
+      case .open: depth += 1
+      case .close: depth -= 1
+      case .space where depth == 0 && index + 3 < tokens.endIndex:
+        if tokens[index + 1].kind == a, tokens[index + 2].kind == s,
+          tokens[index + 3].kind == .space
+        {
+          return index
+        }
+      default: break
+      }
+    }
+    return nil
   }
 
   /// The index of the first token of `kind` outside generic arguments.
@@ -170,7 +214,7 @@ extension LabelAbbreviator {
   /// `LazyCompile:*parse /app/lib/parser.js:12`: `parse parser.js:12`,
   /// `parse parser.js`, `parse`, then the function's own rungs; nil for
   /// other names.
-  static func v8Forms(_ units: [UInt16], name: String) -> [[Range<Int>]]? {
+  static func v8Forms(_ units: Units, name: String) -> [[Range<Int>]]? {
     // Kinds are capitalized words of at most 19 letters.
     guard let first = units.first, first >= 65 && first <= 90,
       let kindEnd = units.prefix(20).firstIndex(of: Unit.colon), kindEnd > 0,

@@ -39,4 +39,11 @@ public struct LabelRung: Sendable, Equatable {
     self.pieces = pieces
     characterCount = UTF16Text.characterCount(joined)
   }
+
+  /// A rung of `text`, made of `pieces` of the name, `characterCount` characters long.
+  init(text: String, pieces: [Range<Int>], characterCount: Int) {
+    self.text = text
+    self.pieces = pieces
+    self.characterCount = characterCount
+  }
 }
