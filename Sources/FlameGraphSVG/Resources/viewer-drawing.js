@@ -92,8 +92,7 @@ function setTextOf(element, text) {
 // changes to the document makes the browser lay the document out first.
 let windowWidth = layout.width;
 function measureWindow() {
-  // Options.narrowestFluidWidth: layout wrote the ladders of the names
-  // that do not fit whole that narrow.
+  // Options.narrowestFluidWidth: no graph is drawn narrower.
   if (data.fluid) windowWidth = Math.max(200, Math.floor(root.clientWidth || window.innerWidth));
 }
 

@@ -23,8 +23,6 @@
  *   names        the name table, sorted and front coded: shared (code units
  *                shared with the name before), lengths (of the rest), text
  *                (the rests joined); frames refer to names by position
- *   ladders      smart labels only: names (positions, as gaps) and rungs,
- *                the shorter forms of each (see viewer-layout.js)
  *   frames       drawn frames in document order (depth first, parents
  *                first, left to right): up (previous depth + 1 - depth),
  *                name, residual (total less the drawn children's totals) or

@@ -8,7 +8,8 @@
  * FlameGraphSVG embeds these files in every interactive SVG, in this order,
  * inside one function (ViewerResources.swift): viewer-state.js (the view's
  * state, declared before everything that uses it, and the URL fragment),
- * viewer-model.js (the data block decoded into trees), viewer-layout.js
+ * viewer-model.js (the data block decoded into trees),
+ * viewer-abbreviation.js (the labels' shorter forms), viewer-layout.js
  * (label fitting and positions), viewer-drawing.js (canvas, themes,
  * contrast), viewer-search.js, viewer-views.js (graph, sandwich, function
  * table, details) and viewer-controls.js (controls, keys, start).
