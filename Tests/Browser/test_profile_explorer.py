@@ -274,6 +274,116 @@ def test_a_sandwich_opens_from_the_keyboard_and_back_returns(page, driver, rende
     WebDriverWait(driver, 5).until(lambda d: page.script("return window.flamegraph.view.sandwichName") == "lex")
 
 
+def test_s_opens_the_sandwich_of_the_function_a_search_matches_most(page, driver, render):
+    page.open(render(RECURSIVE))
+    page.keys("/")
+    driver.find_element(By.ID, "fg-search-input").send_keys("^(lex|read|tiny_a)$")
+    page.keys(Keys.ENTER)  # closes the field; no frame is pointed at or focused
+    assert page.text_of("details").startswith("Press s")
+    page.keys("s")
+    totals, _ = function_oracle(RECURSIVE)
+    expected = max(("lex", "read", "tiny_a"), key=lambda name: totals[name])
+    assert page.script("return window.flamegraph.view.mode") == "sandwich"
+    assert page.script("return window.flamegraph.sandwich.name") == expected
+    assert page.script("return window.flamegraph.sandwich.total") == totals[expected]
+
+
+def details_button(page):
+    return page.script("""const b = document.getElementById('fg-details-sandwich');
+        return b && getComputedStyle(b).display !== 'none' ? b.getBoundingClientRect().toJSON() : null;""")
+
+
+def test_the_details_line_has_a_sandwich_button(page, driver, render):
+    page.open(render(RECURSIVE))
+    assert details_button(page) is None  # no frame described yet
+    read = page.index_of("read")
+    page.mouse_to_frame(read).perform()
+    assert page.text_of("details").startswith("Function: read ")
+    box = details_button(page)
+    assert box is not None
+    # The pointer leaves the graph for the button: the line keeps the frame.
+    button = driver.find_element(By.ID, "fg-details-sandwich")
+    ActionChains(driver).move_to_element(button).click().perform()
+    assert page.script("return window.flamegraph.sandwich.name") == "read"
+    page.keys(Keys.ESCAPE)
+    WebDriverWait(driver, 5).until(lambda d: page.script("return window.flamegraph.view.mode") == "graph")
+    # By keyboard: a frame focused in the graph, Tab to the button, Enter
+    # (the pointer away from the graph, which the line would describe).
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "title")).perform()
+    canvas = driver.find_element(By.ID, "fg-canvas")
+    page.script("arguments[0].focus()", canvas)
+    page.keys(Keys.ARROW_UP, Keys.ARROW_UP)  # main, then its first child
+    name = page.text_of("details").split(" ")[1]
+    page.keys(Keys.TAB)
+    assert driver.switch_to.active_element == driver.find_element(By.ID, "fg-details-sandwich")
+    assert page.text_of("details").startswith("Function: " + name + " ")
+    page.keys(Keys.ENTER)
+    assert page.script("return window.flamegraph.sandwich.name") == name
+    # In a sandwich, the button opens a caller's or callee's own sandwich.
+    caller = [f for f in page.shown() if f["role"] == "caller"][0]
+    box = page.script("return window.flamegraph.clientBox(arguments[0], 'caller')", caller["index"])
+    origin = page.script("const r = arguments[0].getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]", canvas)
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(box["x"] + 3 - origin[0]), int(box["y"] + box["height"] / 2 - origin[1])).perform()
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "fg-details-sandwich")).click().perform()
+    assert page.script("return window.flamegraph.sandwich.name") == caller["name"]
+
+
+def sandwich_rows(page):
+    data = page.script("return JSON.parse(document.getElementById('fg-data').textContent).layout")
+    top = float(page.script("return document.getElementById('fg-view').getAttribute('y')"))
+    return top, data["frameHeight"]
+
+
+def test_left_heavy_orders_both_sides_of_a_sandwich(page, driver, render):
+    function = "parse"
+    callers, callees = sandwich_sides(RECURSIVE, function)
+    expected = {}
+    for role, side in (("caller", callers), ("callee", callees)):
+        page.open(render(side, "--sort", "size"))
+        expected.update({(role, path[1:]): f for path, f in graph_paths(page.static_frames()).items()
+                         if len(path) > 1 and not (role == "caller" and len(path) == 2)})
+    page.open(render(RECURSIVE), "#sandwich=parse")
+    unsorted = {key: f["x"] for key, f in shown_by_path(page.shown()).items()}
+    page.keys("h")
+    assert page.script("return window.flamegraph.view.leftHeavy")
+    shown = shown_by_path(page.shown())
+    assert set(expected) <= set(shown) and len(expected) > 8  # the sandwich draws thin frames too
+    for key, frame in expected.items():
+        assert hundredths(shown[key]["x"]) == frame["x"], key
+    assert any(unsorted[key] != shown[key]["x"] for key in shown)  # the order changed
+    # Widest first among the children of each frame, on both sides.
+    siblings = {}
+    for (role, path), frame in shown.items():
+        siblings.setdefault((role, path[:-1]), []).append(frame)
+    for group in siblings.values():
+        ordered = sorted(group, key=lambda f: f["x"])
+        assert [f["total"] for f in ordered] == sorted((f["total"] for f in ordered), reverse=True)
+
+
+def test_flip_swaps_the_sides_of_a_sandwich(page, driver, render):
+    page.open(render(RECURSIVE), "#sandwich=parse")
+    top, height = sandwich_rows(page)
+    for flipped in (False, True):
+        shown = shown_by_path(page.shown())
+        depth = {"caller": max(len(p) - 1 for r, p in shown if r == "caller"),
+                 "callee": max(len(p) - 1 for r, p in shown if r == "callee")}
+        # Callers above the function and callees below it; the other way
+        # round when flipped. The highest row is at the top of the area.
+        up, down = ("callee", "caller") if flipped else ("caller", "callee")
+        middle = top + depth[up] * height
+        for (role, path), frame in shown.items():
+            rows = len(path) - 1
+            assert frame["y"] == middle + (-rows if role == up else rows) * height, (flipped, role, path)
+            if frame["width"] > 4:
+                color = page.pixel(frame["x"] + 2, frame["y"] + 3)
+                assert css_hex("rgb(%d,%d,%d)" % tuple(color[:3])) == frame["fill"], (flipped, path)
+        if not flipped:
+            page.keys("i")
+            assert page.script("return window.flamegraph.view.flipped")
+    assert page.text_of("details").endswith("callers below, callees above")
+
+
 # ---------------------------------------------------------------------------
 # Left heavy, flip.
 

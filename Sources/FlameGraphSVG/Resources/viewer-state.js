@@ -54,10 +54,13 @@ const view = {
   tableFilter: '',
 };
 // The frame under the pointer and the keyboard's, in the view shown: a
-// {tree, index} pair, or null.
+// {tree, index} pair, or null; and the frame the pointer was on when it
+// left the graph, which the details line keeps until the keyboard moves
+// (with its Sandwich button, which the pointer can then reach).
 let hovered = null;
 let focused = null;
 let hasFocus = false;
+let pointed = null;
 // The document's width now (the window's when the graph is fluid).
 let documentWidth = layout.width;
 
