@@ -74,6 +74,9 @@ function fitLabel(index, width) {
   const room = Math.floor(available / advance + 1e-9);
   const count = lengthOfName(index);
   if (count <= room) return names[index];
+  // No rung is empty, and a cut needs more room: the ladder is not worked
+  // out for the many frames too narrow for any label.
+  if (room < 1) return '';
   const rungs = rungsOfName(index);
   for (const rung of rungs) if (rung.count <= room) return rung.text;
   const last = rungs.length > 0 ? rungs[rungs.length - 1] : null;
