@@ -29,9 +29,18 @@ const mostComponentForms = 64;
 const isDigitUnit = (unit) => unit >= 48 && unit <= 57;
 const isLetterUnit = (unit) => (unit | 32) >= 97 && (unit | 32) <= 122;
 const isHexUnit = (unit) => isDigitUnit(unit) || (unit >= 97 && unit <= 102);
-// Character.isLetter and isNumber, by the first code point.
-const LETTER = /^\p{Alphabetic}/u;
-const NUMBER = /^\p{N}/u;
+// Character.isLetter and isNumber, by the first code point: only
+// non-ASCII text needs them, so their Unicode tables are compiled on
+// first use rather than when the script is parsed.
+let unicodeClasses = null;
+function isLetterCharacter(character) {
+  if (unicodeClasses === null) unicodeClasses = { letter: new RegExp('^\\p{Alphabetic}', 'u'), number: new RegExp('^\\p{N}', 'u') };
+  return unicodeClasses.letter.test(character);
+}
+function isNumberCharacter(character) {
+  isLetterCharacter('');
+  return unicodeClasses.number.test(character);
+}
 
 // The ladder of `name`: [{text, count}, ...], each with fewer characters
 // (code points) than the one before; [] when it has none.
@@ -578,7 +587,7 @@ function splitFileLine(text) {
 function isOnlyNumbers(text) {
   for (let i = 0; i < text.length; i++) {
     const unit = text.charCodeAt(i);
-    if (unit > 127) return Array.from(text).every((character) => NUMBER.test(character));
+    if (unit > 127) return Array.from(text).every(isNumberCharacter);
     if (!isDigitUnit(unit)) return false;
   }
   return true;
@@ -610,7 +619,7 @@ const isSeparatorUnit = (unit) => unit === UNIT.slash || unit === UNIT.backslash
 // An extension of letters and numbers, not only numbers, of at most 8
 // characters (Character.isLetter, isNumber).
 function looksLikeExtension(characters) {
-  return characters.length > 0 && characters.length <= 8 && characters.every((c) => LETTER.test(c) || NUMBER.test(c)) && !characters.every((c) => NUMBER.test(c));
+  return characters.length > 0 && characters.length <= 8 && characters.every((c) => isLetterCharacter(c) || isNumberCharacter(c)) && !characters.every(isNumberCharacter);
 }
 
 const SOURCE_EXTENSIONS = new Set(('py pyw pyx pyi pxd pxi c h cc cpp cxx c++ hh hpp hxx h++ inl ipp tcc m mm cu cuh rs go zig d nim odin vv ' +
