@@ -162,7 +162,7 @@ function openSandwich(name) {
 function openSandwichOfSelection() {
   const frame = hovered || (hasFocus && focused);
   const best = frame ? -1 : mostMatchedFunction();
-  const other = focused || pointed;
+  const other = pointed || focused;
   if (frame) openSandwich(frame.tree.name[frame.index]);
   else if (best >= 0) openSandwich(best);
   else if (other !== null) openSandwich(other.tree.name[other.index]);
