@@ -29,18 +29,10 @@ const mostComponentForms = 64;
 const isDigitUnit = (unit) => unit >= 48 && unit <= 57;
 const isLetterUnit = (unit) => (unit | 32) >= 97 && (unit | 32) <= 122;
 const isHexUnit = (unit) => isDigitUnit(unit) || (unit >= 97 && unit <= 102);
-// Character.isLetter and isNumber, by the first code point: only
-// non-ASCII text needs them, so their Unicode tables are compiled on
-// first use rather than when the script is parsed.
-let unicodeClasses = null;
-function isLetterCharacter(character) {
-  if (unicodeClasses === null) unicodeClasses = { letter: new RegExp('^\\p{Alphabetic}', 'u'), number: new RegExp('^\\p{N}', 'u') };
-  return unicodeClasses.letter.test(character);
-}
-function isNumberCharacter(character) {
-  isLetterCharacter('');
-  return unicodeClasses.number.test(character);
-}
+// Character.isLetter and isNumber, by the first code point (only
+// non-ASCII text needs them).
+const isLetterCharacter = (character) => /^\p{Alphabetic}/u.test(character);
+const isNumberCharacter = (character) => /^\p{N}/u.test(character);
 
 // The ladder of `name`: [{text, count}, ...], each with fewer characters
 // (code points) than the one before; [] when it has none.
