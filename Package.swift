@@ -23,7 +23,8 @@ let package = Package(
       name: "FlameGraphSVG", dependencies: ["FlameGraph"],
       resources: [
         .embedInCode("Resources/linear-regex.js"), .embedInCode("Resources/viewer-state.js"),
-        .embedInCode("Resources/viewer-model.js"), .embedInCode("Resources/viewer-layout.js"),
+        .embedInCode("Resources/viewer-model.js"), .embedInCode("Resources/viewer-abbreviation.js"),
+        .embedInCode("Resources/viewer-layout.js"),
         .embedInCode("Resources/viewer-drawing.js"), .embedInCode("Resources/viewer-search.js"),
         .embedInCode("Resources/viewer-views.js"), .embedInCode("Resources/viewer-controls.js"),
         .embedInCode("Resources/flamegraph.css"),

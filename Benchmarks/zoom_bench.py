@@ -37,10 +37,13 @@ Steps:
      the median of Chromium's first-paint time and load event.
   8. On the large profile, timed like a zoom: opening the sandwich of each
      clicked frame's function (window.flamegraph.show, as a link would),
-     and clicking Flip and the theme control.
+     and clicking Flip and the theme control; and the first sandwich of
+     the document (--rounds + 2 times, each in the document opened anew,
+     once its viewer has started), which works out the functions' model
+     that later sandwiches reuse.
   9. Print the medians, their ratios, the documents' sizes, the targets
      (zoom <= 8 ms on import-sympy and <= 16 ms on the large profile,
-     sandwich <= 50 ms, flip and theme <= 16 ms, size and first paint no
+     sandwich <= 50 ms, first or not, flip and theme <= 16 ms, size and first paint no
      more than inferno's), and one machine-readable line per profile, e.g.
      profile=sympy zoom_speedup=12.3 our_zoom_ms=6.1 inferno_zoom_ms=75.0 ...
 
@@ -297,20 +300,43 @@ return null;
 """
 
 
+def open_fresh(driver, path):
+    """Opens the document anew and waits until the viewer has started."""
+    from selenium.webdriver.support.ui import WebDriverWait
+    driver.get("about:blank")
+    driver.get(path.as_uri())
+    WebDriverWait(driver, 60).until(lambda d: d.execute_script("return !!window.flamegraph"))
+    driver.execute_async_script(SETTLE)
+
+
+def show_sandwich(name):
+    return f"window.flamegraph.show('#sandwich=' + encodeURIComponent({name!r}))"
+
+
 def measure_views(driver, path, frames, rounds):
-    """Times of opening a sandwich (per clicked frame's function), of Flip
-    and of the theme control, in ms."""
+    """Times of opening a sandwich (per clicked frame's function), the first
+    of a document (nothing worked out yet) and the others, of Flip and of
+    the theme control, in ms."""
     driver.get(path.as_uri())
     time.sleep(1.0)
     function_names = [driver.execute_script(TARGET_NAME, title) for title, *_ in frames]
     if None in function_names:
         fail(f"{path.name}: a clicked frame has no name")
-    times = {"sandwich": [], "flip": [], "theme": []}
+    times = {"first_sandwich": [], "sandwich": [], "flip": [], "theme": []}
+    # The first sandwich of a freshly opened document: its functions'
+    # model is built then.
+    for k in range(rounds + 2):
+        open_fresh(driver, path)
+        name = function_names[k % len(function_names)]
+        painted, _ = driver.execute_async_script(TIMED, show_sandwich(name))
+        if driver.execute_script("return window.flamegraph.view.mode") != "sandwich":
+            fail(f"{path.name}: no sandwich for {name!r}")
+        times["first_sandwich"].append(painted)
+    open_fresh(driver, path)
     click = "document.getElementById('{}').dispatchEvent(new MouseEvent('click', {{bubbles: true}}))"
     for round_index in range(rounds + 1):
         for name in function_names:
-            show = f"window.flamegraph.show('#sandwich=' + encodeURIComponent({name!r}))"
-            painted, _ = driver.execute_async_script(TIMED, show)
+            painted, _ = driver.execute_async_script(TIMED, show_sandwich(name))
             if driver.execute_script("return window.flamegraph.view.mode") != "sandwich":
                 fail(f"{path.name}: no sandwich for {name!r}")
             driver.execute_script("window.flamegraph.show('')")
@@ -390,10 +416,13 @@ def run_profile(driver, binary, profile, stem, options, zoom_target, views):
             f"our_svg_bytes={our_size} inferno_svg_bytes={inferno_size}")
     if views:
         medians = {k: statistics.median(v) for k, v in view_times.items()}
-        print(f"views: sandwich {medians['sandwich']:.1f} ms (target <= 50: {met(medians['sandwich'] <= 50)}), "
+        print(f"views: first sandwich {medians['first_sandwich']:.1f} ms "
+              f"(target <= 50: {met(medians['first_sandwich'] <= 50)}), "
+              f"repeat sandwich {medians['sandwich']:.1f} ms (target <= 50: {met(medians['sandwich'] <= 50)}), "
               f"flip {medians['flip']:.1f} ms (<= 16: {met(medians['flip'] <= 16)}), "
               f"theme {medians['theme']:.1f} ms (<= 16: {met(medians['theme'] <= 16)})")
-        line += (f" our_sandwich_ms={medians['sandwich']:.1f} our_flip_ms={medians['flip']:.1f} "
+        line += (f" our_first_sandwich_ms={medians['first_sandwich']:.1f}"
+                 f" our_sandwich_ms={medians['sandwich']:.1f} our_flip_ms={medians['flip']:.1f} "
                  f"our_theme_ms={medians['theme']:.1f}")
     return line
 

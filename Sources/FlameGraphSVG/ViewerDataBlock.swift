@@ -9,6 +9,9 @@ extension SVGRenderer {
   ///
   /// Positions are not written: the script recomputes them from the totals
   /// with the layout's own arithmetic, which is also what it does on a zoom.
+  /// Nor are the shorter forms of names: the script works them out by the
+  /// layout's rules for the names it fits (a zoom or a sandwich may show
+  /// any name at any width).
   /// Integers are written compactly (``CompactIntegers``) and the tree as
   /// depth steps, so the block stays small on large profiles.
   func writeViewerData(
@@ -50,7 +53,6 @@ extension SVGRenderer {
     writer.write("}")
     let names = SortedNames(catalog.names)
     names.write(to: writer)
-    if viewer.geometry.labelStyle == .smart { writeLadders(catalog, names: names, to: writer) }
     writeFrames(frames, catalog: catalog, names: names, to: writer)
     writer.write(",\n\"source\":")
     // Source lines: the tooltip's second line, and for frames that show it
@@ -188,92 +190,5 @@ extension SVGRenderer {
       writer.writeJSONInteger(LabelFitter.minimumKeptCharacters)
     }
     writer.write("}")
-  }
-
-  /// The shorter forms of the names that have any: `names`, the names'
-  /// positions in the sorted table as ascending gaps (compact), and
-  /// `rungs`, one string per name. The rungs, longest first, are separated
-  /// by spaces; a rung is the one before it (the name, for the first) less
-  /// ranges of UTF-16 offsets into the name, written as start and end
-  /// characters, each offset `o` as the code unit `o + 0x5d` (past `\\`, so
-  /// that no offset needs escaping; names of ladders are at most
-  /// ``LabelAbbreviator/maximumLength`` long). A range may span offsets
-  /// already dropped, which keeps ranges few.
-  private func writeLadders(_ catalog: FrameCatalog, names: SortedNames, to writer: ByteWriter) {
-    let laddered = catalog.labelLadders.keys.map { (position: names.position[Int($0)], name: $0) }
-      .sorted { $0.position < $1.position }
-    writer.write(",\n\"ladders\":{\"names\":")
-    writer.writeCompactIntegers(
-      laddered.indices.lazy.map {
-        laddered[$0].position - ($0 > 0 ? laddered[$0 - 1].position : 0)
-      })
-    writer.write(",\"rungs\":")
-    // Buffers reused from name to name: thousands of names have ladders.
-    var encoded: [UInt16] = []
-    var state: [UInt8] = []
-    writer.writeJSONArray(laddered) { entry in
-      encoded.removeAll(keepingCapacity: true)
-      var before = [0..<catalog.names[Int(entry.name)].utf16.count]
-      for rung in catalog.labelLadders[entry.name]!.rungs {
-        if !encoded.isEmpty { encoded.append(UInt16(UInt8(ascii: " "))) }
-        Self.appendRemovedRanges(from: before, to: rung.pieces, state: &state) {
-          encoded.append(UInt16($0 + Self.ladderOffsetBase))
-        }
-        before = rung.pieces
-      }
-      Self.writeLadderString(encoded, to: writer)
-    }
-    writer.write("}")
-  }
-
-  /// Writes a ladder's code units as a JSON string. Spaces and code units
-  /// from ``ladderOffsetBase`` to `~` need no escape in JSON or markup, so
-  /// the usual ladder (offsets below 34) is written byte for byte; others
-  /// go through the escaping writer.
-  static func writeLadderString(_ encoded: [UInt16], to writer: ByteWriter) {
-    let isPlain = encoded.allSatisfy {
-      $0 == UInt16(UInt8(ascii: " ")) || ($0 >= UInt16(ladderOffsetBase) && $0 < 0x7f)
-    }
-    guard isPlain else {
-      writer.writeJSONString(String(decoding: encoded, as: UTF16.self), for: .markup)
-      return
-    }
-    writer.write(byte: UInt8(ascii: "\""))
-    for unit in encoded { writer.write(byte: UInt8(truncatingIfNeeded: unit)) }
-    writer.write(byte: UInt8(ascii: "\""))
-  }
-
-  /// The code unit that stands for offset 0 in a ladder's string.
-  static let ladderOffsetBase = 0x5d
-
-  /// Hands to `append` the fewest ranges that, removed from `before`, leave
-  /// `after` (both sorted pieces, `after` within `before`), as `start, end`
-  /// pairs: each range covers a run of dropped offsets and any gaps of
-  /// `before` between them. `state` is a scratch buffer kept between calls.
-  static func appendRemovedRanges(
-    from before: [Range<Int>], to after: [Range<Int>], state: inout [UInt8],
-    _ append: (Int) -> Void
-  ) {
-    let count = before.last?.upperBound ?? 0
-    // Per offset: 0 dropped already, 1 dropped by this rung, 2 kept.
-    state.removeAll(keepingCapacity: true)
-    state.append(contentsOf: repeatElement(0, count: count))
-    state.withUnsafeMutableBufferPointer { state in
-      for piece in before { for offset in piece { state[offset] = 1 } }
-      for piece in after { for offset in piece { state[offset] = 2 } }
-      var start = -1
-      for offset in 0..<count {
-        if state[offset] == 1, start < 0 { start = offset }
-        if state[offset] == 2, start >= 0 {
-          append(start)
-          append(offset)
-          start = -1
-        }
-      }
-      if start >= 0 {
-        append(start)
-        append(count)
-      }
-    }
   }
 }

@@ -9,11 +9,12 @@
 /// (``startAfterFirstPaint``). Comments and indentation are left out of the document
 /// (``compacted(_:)``): they are for readers of the sources.
 enum ViewerResources {
-  /// The viewer's modules, in order: state, model, layout, drawing, search,
-  /// views, controls.
+  /// The viewer's modules, in order: state, model, abbreviation (the
+  /// labels' shorter forms), layout, drawing, search, views, controls.
   static let viewerModules: [(name: String, bytes: [UInt8])] = [
     ("viewer-state.js", PackageResources.viewer_state_js),
     ("viewer-model.js", PackageResources.viewer_model_js),
+    ("viewer-abbreviation.js", PackageResources.viewer_abbreviation_js),
     ("viewer-layout.js", PackageResources.viewer_layout_js),
     ("viewer-drawing.js", PackageResources.viewer_drawing_js),
     ("viewer-search.js", PackageResources.viewer_search_js),

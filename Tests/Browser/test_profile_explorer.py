@@ -8,7 +8,10 @@ static layout the tool writes with the matching option (--sort size for
 left heavy, -i for flip, --width for a fluid graph at a window's width).
 """
 import math
+import random
 import urllib.parse
+
+import pytest
 
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
@@ -16,7 +19,8 @@ from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support.ui import WebDriverWait
 
 from test_interactive_svg import (  # noqa: F401 (fixtures)
-    HOSTILE, SMALL, SYMPY_CPU, driver, flamegraph, hundredths, page, render)
+    HAND_WRITTEN_NAMES, HOSTILE, SMALL, SYMPY_CPU, driver, flamegraph, hundredths, page, render,
+    sympy_names)
 
 # Recursion (parse under parse, directly and through eval), a function
 # reached from two callers, and frames too thin to draw (count 1 of
@@ -137,6 +141,113 @@ def test_sandwich_totals_are_those_of_the_folded_text(page, render):
     assert details.startswith("tiny_a: total 3 samples") and "self 3" in details
 
 
+def sandwich_sides(folded, function):
+    """The folded text of each side of a sandwich: callers as stacks from
+    the function up to the root, callees as stacks from the function down,
+    one per stack through it (its outermost occurrence)."""
+    callers, callees = [], []
+    for frames, count in stacks(folded):
+        if function not in frames:
+            continue
+        first = frames.index(function)
+        text = str(int(count)) if count == int(count) else repr(count)
+        callees.append(";".join(frames[first:]) + " " + text)
+        callers.append(";".join([function] + list(reversed(frames[:first]))) + " " + text)
+    return "\n".join(callers) + "\n", "\n".join(callees) + "\n"
+
+
+def static_side_labels(page, render, folded, role, flags):
+    """Labels of a sandwich side as the static layout draws them: the
+    side's folded text rendered at the same width, where the function spans
+    the width under the root, as in the sandwich. Keyed as shown_by_path."""
+    page.open(render(folded, *flags))
+    return {(role, path[1:]): frame for path, frame in graph_paths(page.static_frames()).items()
+            if len(path) > 1}
+
+
+def assert_sandwich_labels_are_layouts(page, render, folded, function, flags):
+    """Every label of the sandwich of `function` is the one the static
+    layout gives its frame at the width it has there; returns the names and
+    labels compared."""
+    page.open(render(folded, *flags))
+    page.script("window.flamegraph.show(arguments[0])", "#sandwich=" + urllib.parse.quote(function))
+    assert page.script("return window.flamegraph.view.mode") == "sandwich"
+    shown = shown_by_path(page.shown())
+    callers, callees = sandwich_sides(folded, function)
+    expected = static_side_labels(page, render, callers, "caller", flags)
+    expected.update(static_side_labels(page, render, callees, "callee", flags))
+    compared = []
+    for key, frame in expected.items():
+        if key[0] == "caller" and len(key[1]) == 1:
+            continue  # the function itself, drawn once, as the callees' root
+        drawn = shown[key]
+        assert hundredths(drawn["width"]) == frame["width"], key
+        assert drawn["label"] == frame["label"], key
+        assert drawn["trailing"] == frame["trailing"], key
+        compared.append((frame["name"], frame["label"]))
+    return compared
+
+
+H = "handle_request_and_dispatch_to_worker_pool (app/server/http/handlers/request.py:120)"
+
+
+def test_a_sandwich_caller_narrower_than_in_the_graph_is_abbreviated(page, render):
+    # $H is 826 points wide in the graph (its name fits whole there) but
+    # 472 in the sandwich of target_fn, where only its abbreviation fits.
+    folded = (f"main (app/main.py:1);{H};target_fn (app/t.py:3) 400\n"
+              f"main (app/main.py:1);{H} 1000\n"
+              "main (app/main.py:1);other_caller (app/o.py:9);target_fn (app/t.py:3) 600\n")
+    labels = assert_sandwich_labels_are_layouts(page, render, folded, "target_fn (app/t.py:3)", [])
+    assert (H, "handle_request_and_dispatch_to_worker_pool (request.py:120)") in labels
+
+
+def test_sandwich_callers_only_in_thin_frames_are_abbreviated(page, render):
+    # Two 1-sample callers, far too thin to draw in the graph: in the
+    # sandwich of what they call, each spans half the width.
+    callers = ["dispatch_incoming_request_to_the_registered_handler (app/server/routing/dispatcher.py:311)",
+               "schedule_background_job_with_retries_and_backoff (app/server/jobs/scheduler.py:97)"]
+    folded = (f"main (app/main.py:1);{callers[0]};process_item (app/items.py:40) 1\n"
+              f"main (app/main.py:1);{callers[1]};process_item (app/items.py:40) 1\n"
+              "main (app/main.py:1);serve_forever (app/server.py:10) 199998\n")
+    labels = assert_sandwich_labels_are_layouts(page, render, folded, "process_item (app/items.py:40)", [])
+    for caller in callers:
+        # A shorter form that names the function, not a cut of the path.
+        function = caller.split(" (")[0]
+        label = [label for name, label in labels if name == caller][0]
+        assert label.startswith(function + " (") and label != caller and "\u2026" not in label, label
+
+
+@pytest.mark.parametrize("flags", [[], ["--truncate-text-right"], ["--label-style", "full"]])
+def test_sandwich_labels_are_those_of_the_static_layout(page, render, flags):
+    # Names of every syntax at many widths on both sides of a function
+    # too thin to draw in the graph: each label of its sandwich (a whole
+    # name, a shorter form or a cut) is the one layout gives at that width.
+    rng = random.Random(13)
+    pool = sympy_names(40, rng) + HAND_WRITTEN_NAMES
+    function = "focus (module.py:1)"
+    lines = []
+    # Few names next to the function, more further away: wide frames and
+    # narrow ones.
+    def side():
+        return [rng.choice(pool[:3 + 8 * level]) for level in range(rng.randint(0, 3))]
+
+    for _ in range(300):
+        above, below = side(), side()
+        lines.append(";".join(["main"] + list(reversed(above)) + [function] + below)
+                     + f" {int(rng.paretovariate(1.1) * 3)}")
+    # So much elsewhere that the graph draws none of these frames: the
+    # sandwich is the only view that shows them.
+    lines.append("main;elsewhere 50000000")
+    folded = "\n".join(lines) + "\n"
+    labels = assert_sandwich_labels_are_layouts(page, render, folded, function, flags)
+    assert len(labels) > 150
+    shorter_forms = [label for name, label in labels if label and label != name and "\u2026" not in label]
+    if flags == ["--label-style", "full"]:
+        assert not shorter_forms
+    else:
+        assert len(shorter_forms) >= 5
+
+
 def test_a_sandwich_opens_from_the_keyboard_and_back_returns(page, driver, render):
     page.open(render(RECURSIVE))
     lex = [f for f in page.static_frames() if f["name"] == "lex"][0]["index"]
@@ -161,6 +272,116 @@ def test_a_sandwich_opens_from_the_keyboard_and_back_returns(page, driver, rende
     page.hash()  # the views are in the history
     driver.back()
     WebDriverWait(driver, 5).until(lambda d: page.script("return window.flamegraph.view.sandwichName") == "lex")
+
+
+def test_s_opens_the_sandwich_of_the_function_a_search_matches_most(page, driver, render):
+    page.open(render(RECURSIVE))
+    page.keys("/")
+    driver.find_element(By.ID, "fg-search-input").send_keys("^(lex|read|tiny_a)$")
+    page.keys(Keys.ENTER)  # closes the field; no frame is pointed at or focused
+    assert page.text_of("details").startswith("Press s")
+    page.keys("s")
+    totals, _ = function_oracle(RECURSIVE)
+    expected = max(("lex", "read", "tiny_a"), key=lambda name: totals[name])
+    assert page.script("return window.flamegraph.view.mode") == "sandwich"
+    assert page.script("return window.flamegraph.sandwich.name") == expected
+    assert page.script("return window.flamegraph.sandwich.total") == totals[expected]
+
+
+def details_button(page):
+    return page.script("""const b = document.getElementById('fg-details-sandwich');
+        return b && getComputedStyle(b).display !== 'none' ? b.getBoundingClientRect().toJSON() : null;""")
+
+
+def test_the_details_line_has_a_sandwich_button(page, driver, render):
+    page.open(render(RECURSIVE))
+    assert details_button(page) is None  # no frame described yet
+    read = page.index_of("read")
+    page.mouse_to_frame(read).perform()
+    assert page.text_of("details").startswith("Function: read ")
+    box = details_button(page)
+    assert box is not None
+    # The pointer leaves the graph for the button: the line keeps the frame.
+    button = driver.find_element(By.ID, "fg-details-sandwich")
+    ActionChains(driver).move_to_element(button).click().perform()
+    assert page.script("return window.flamegraph.sandwich.name") == "read"
+    page.keys(Keys.ESCAPE)
+    WebDriverWait(driver, 5).until(lambda d: page.script("return window.flamegraph.view.mode") == "graph")
+    # By keyboard: a frame focused in the graph, Tab to the button, Enter
+    # (the pointer away from the graph, which the line would describe).
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "title")).perform()
+    canvas = driver.find_element(By.ID, "fg-canvas")
+    page.script("arguments[0].focus()", canvas)
+    page.keys(Keys.ARROW_UP, Keys.ARROW_UP)  # main, then its first child
+    name = page.text_of("details").split(" ")[1]
+    page.keys(Keys.TAB)
+    assert driver.switch_to.active_element == driver.find_element(By.ID, "fg-details-sandwich")
+    assert page.text_of("details").startswith("Function: " + name + " ")
+    page.keys(Keys.ENTER)
+    assert page.script("return window.flamegraph.sandwich.name") == name
+    # In a sandwich, the button opens a caller's or callee's own sandwich.
+    caller = [f for f in page.shown() if f["role"] == "caller"][0]
+    box = page.script("return window.flamegraph.clientBox(arguments[0], 'caller')", caller["index"])
+    origin = page.script("const r = arguments[0].getBoundingClientRect(); return [r.x + r.width / 2, r.y + r.height / 2]", canvas)
+    ActionChains(driver).move_to_element_with_offset(
+        canvas, int(box["x"] + 3 - origin[0]), int(box["y"] + box["height"] / 2 - origin[1])).perform()
+    ActionChains(driver).move_to_element(driver.find_element(By.ID, "fg-details-sandwich")).click().perform()
+    assert page.script("return window.flamegraph.sandwich.name") == caller["name"]
+
+
+def sandwich_rows(page):
+    data = page.script("return JSON.parse(document.getElementById('fg-data').textContent).layout")
+    top = float(page.script("return document.getElementById('fg-view').getAttribute('y')"))
+    return top, data["frameHeight"]
+
+
+def test_left_heavy_orders_both_sides_of_a_sandwich(page, driver, render):
+    function = "parse"
+    callers, callees = sandwich_sides(RECURSIVE, function)
+    expected = {}
+    for role, side in (("caller", callers), ("callee", callees)):
+        page.open(render(side, "--sort", "size"))
+        expected.update({(role, path[1:]): f for path, f in graph_paths(page.static_frames()).items()
+                         if len(path) > 1 and not (role == "caller" and len(path) == 2)})
+    page.open(render(RECURSIVE), "#sandwich=parse")
+    unsorted = {key: f["x"] for key, f in shown_by_path(page.shown()).items()}
+    page.keys("h")
+    assert page.script("return window.flamegraph.view.leftHeavy")
+    shown = shown_by_path(page.shown())
+    assert set(expected) <= set(shown) and len(expected) > 8  # the sandwich draws thin frames too
+    for key, frame in expected.items():
+        assert hundredths(shown[key]["x"]) == frame["x"], key
+    assert any(unsorted[key] != shown[key]["x"] for key in shown)  # the order changed
+    # Widest first among the children of each frame, on both sides.
+    siblings = {}
+    for (role, path), frame in shown.items():
+        siblings.setdefault((role, path[:-1]), []).append(frame)
+    for group in siblings.values():
+        ordered = sorted(group, key=lambda f: f["x"])
+        assert [f["total"] for f in ordered] == sorted((f["total"] for f in ordered), reverse=True)
+
+
+def test_flip_swaps_the_sides_of_a_sandwich(page, driver, render):
+    page.open(render(RECURSIVE), "#sandwich=parse")
+    top, height = sandwich_rows(page)
+    for flipped in (False, True):
+        shown = shown_by_path(page.shown())
+        depth = {"caller": max(len(p) - 1 for r, p in shown if r == "caller"),
+                 "callee": max(len(p) - 1 for r, p in shown if r == "callee")}
+        # Callers above the function and callees below it; the other way
+        # round when flipped. The highest row is at the top of the area.
+        up, down = ("callee", "caller") if flipped else ("caller", "callee")
+        middle = top + depth[up] * height
+        for (role, path), frame in shown.items():
+            rows = len(path) - 1
+            assert frame["y"] == middle + (-rows if role == up else rows) * height, (flipped, role, path)
+            if frame["width"] > 4:
+                color = page.pixel(frame["x"] + 2, frame["y"] + 3)
+                assert css_hex("rgb(%d,%d,%d)" % tuple(color[:3])) == frame["fill"], (flipped, path)
+        if not flipped:
+            page.keys("i")
+            assert page.script("return window.flamegraph.view.flipped")
+    assert page.text_of("details").endswith("callers below, callees above")
 
 
 # ---------------------------------------------------------------------------

@@ -145,8 +145,9 @@ import Testing
     // The pattern matcher first, then the viewer's modules in one function,
     // without their comments, blank lines and indentation.
     let files = [
-      "linear-regex.js", "viewer-state.js", "viewer-model.js", "viewer-layout.js",
-      "viewer-drawing.js", "viewer-search.js", "viewer-views.js", "viewer-controls.js",
+      "linear-regex.js", "viewer-state.js", "viewer-model.js", "viewer-abbreviation.js",
+      "viewer-layout.js", "viewer-drawing.js", "viewer-search.js", "viewer-views.js",
+      "viewer-controls.js",
     ]
     let sources = try files.map {
       try String(contentsOf: resources.appendingPathComponent($0), encoding: .utf8)

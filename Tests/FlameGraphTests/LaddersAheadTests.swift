@@ -51,15 +51,12 @@ struct LaddersAheadTests {
 
     #expect(aheadScene.frames.count > 500)
     #expect(aheadScene.frames == askedScene.frames)
-    #expect(aheadViewer?.catalog.labelLadders == askedViewer?.catalog.labelLadders)
+    #expect(aheadViewer?.catalog == askedViewer?.catalog)
     // Some labels were shortened by their ladders, not only cut.
     let laddered = aheadScene.frames.filter { box in
       box.label.map { !$0.text.hasSuffix("…") && !$0.text.hasPrefix("…") && $0.text != box.name }
         ?? false
     }
     #expect(laddered.count >= 2)
-    #expect(aheadViewer?.catalog.labelLadders.count == askedViewer?.catalog.labelLadders.count)
-    // Many names needed a ladder, for the viewer's zooms as for the boxes.
-    #expect((aheadViewer?.catalog.labelLadders.count ?? 0) > 50)
   }
 }

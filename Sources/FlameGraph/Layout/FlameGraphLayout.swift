@@ -165,13 +165,10 @@ public struct FlameGraphLayout: Sendable {
     scene.gradientStops = Self.gradientStops
     scene.codeSlant = .oblique
     guard options.interactive && !isZoomed else { return (scene, nil) }
-    var catalog = FrameCatalogBuilder(
+    let catalog = FrameCatalogBuilder(
       profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
       cutNodes: trim.cutNodes
     ).catalog(for: frames)
-    if options.labelStyle == .smart {
-      catalog.labelLadders = placer.ladders(of: catalog, boxes: frames)
-    }
     let geometry = ViewerGeometry(
       sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
       labelPadding: LabelFitter.padding,

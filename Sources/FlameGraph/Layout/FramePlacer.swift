@@ -163,12 +163,9 @@ struct FramePlacer {
     if let sourceLine { tooltip += "\n" + sourceLine }
     let attributes = frameAttributes(name: name, node: node)
     if let title = attributes?.title { tooltip = title }
-    // Ladders are worked out only for names that do not fit whole; the
-    // viewer needs them for no other name either (a zoom only widens), but
-    // a fluid graph may be as narrow as ``Options/narrowestFluidWidth``.
-    let ladder =
-      fitter.fitsWhole(name, width: width * ladderWidthScale)
-      ? .empty : ladder(of: node, name: name)
+    // Ladders are worked out only for names that do not fit whole (the
+    // viewer works out its own, for the widths it draws).
+    let ladder = fitter.fitsWhole(name, width: width) ? .empty : ladder(of: node, name: name)
     let label = fitter.fit(name, ladder: ladder, width: width).map {
       fitted in
       let trailing = fitted.isCut && options.labelTruncation == .keepEnd
@@ -219,16 +216,6 @@ struct FramePlacer {
     return name
   }
 
-  /// How much narrower than laid out a frame may be drawn: a fluid graph's
-  /// narrowest width over the image's (frames' widths are proportional to
-  /// the drawable width), or 1.
-  private var ladderWidthScale: Double {
-    guard options.fluidWidth, options.interactive else { return 1 }
-    let drawable = max(1, options.imageWidth - 2 * FlameGraphLayout.sidePadding)
-    let narrowest = max(1, Options.narrowestFluidWidth - 2 * FlameGraphLayout.sidePadding)
-    return min(1, narrowest / drawable)
-  }
-
   /// The name's shorter forms, worked out once per frame; none with full labels.
   private mutating func ladder(of node: NodeID, name: String) -> LabelLadder {
     guard options.labelStyle == .smart else { return .empty }
@@ -260,7 +247,7 @@ struct FramePlacer {
     var needed: [(frame: Int32, name: String)] = []
     for frame in narrowest.indices where narrowest[frame].isFinite && ladderCache[frame] == nil {
       let name = self.name(ofFrame: Int32(frame))
-      if !fitter.fitsWhole(name, width: scale.width(of: narrowest[frame]) * ladderWidthScale) {
+      if !fitter.fitsWhole(name, width: scale.width(of: narrowest[frame])) {
         needed.append((Int32(frame), name))
       }
     }
@@ -280,21 +267,6 @@ struct FramePlacer {
       }
     }
     for (index, entry) in needed.enumerated() { ladderCache[Int(entry.frame)] = ladders[index] }
-  }
-
-  /// The non-empty ladders of the catalog's names that boxes show, by name
-  /// index, for a viewer that fits labels again after a zoom: those of the
-  /// names some box could not show whole (the others fit whole in any
-  /// zoom, which only widens frames).
-  mutating func ladders(of catalog: FrameCatalog, boxes: [FrameBox]) -> [Int32: LabelLadder] {
-    var ladders: [Int32: LabelLadder] = [:]
-    // Every box is looked at: two frames (`f` and `f_[k]`) may show one name.
-    for (index, nameIndex) in catalog.frameNames.enumerated() where ladders[nameIndex] == nil {
-      let frame = profile.tree.frame(of: boxes[index].node)
-      guard let ladder = frame < 0 ? rootLadder : ladderCache[Int(frame)] else { continue }
-      if !ladder.rungs.isEmpty { ladders[nameIndex] = ladder }
-    }
-    return ladders
   }
 
   private mutating func annotation(of node: NodeID) -> FrameAnnotation? {

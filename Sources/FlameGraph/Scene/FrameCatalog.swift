@@ -27,10 +27,6 @@ public struct FrameCatalog: Sendable, Equatable {
   /// layout's limit); empty when every frame of the profile is listed, which
   /// makes search shares exact.
   public var unlistedSamples: [Double]
-  /// The shorter forms of the drawn names that have any, by index in
-  /// ``names`` (smart labels only), so that a viewer fitting labels after a
-  /// zoom shortens them as layout does.
-  public var labelLadders: [Int32: LabelLadder] = [:]
 
   /// A catalog from its parts.
   public init(

@@ -92,6 +92,7 @@ function applyView(next) {
   setZoom(view.zoomed);
   if (searchChanged || !rendered) showSearchResult();
   hovered = null;
+  pointed = null;
   if (focused !== null && (view.mode === 'table' || (focused.tree === graph) !== (view.mode === 'graph') || (focused.tree === graph && !isShown(focused.index)))) focused = null;
   applyTheme();
   updateControls();
@@ -154,12 +155,24 @@ function openSandwich(name) {
   }
 }
 
-// The sandwich of the frame the keyboard or the pointer is on, else of
-// the zoomed frame.
+// The sandwich of the frame the pointer or the keyboard is on; else,
+// when a search is active, of the matched function with the most
+// samples; else of the frame the details line shows, or of the zoomed
+// frame.
 function openSandwichOfSelection() {
-  const frame = hovered || focused;
-  if (frame !== null) openSandwich(frame.tree.name[frame.index]);
+  const frame = hovered || (hasFocus && focused);
+  const best = frame ? -1 : mostMatchedFunction();
+  const other = pointed || focused;
+  if (frame) openSandwich(frame.tree.name[frame.index]);
+  else if (best >= 0) openSandwich(best);
+  else if (other !== null) openSandwich(other.tree.name[other.index]);
   else if (view.mode === 'graph' && view.zoomed !== 0) openSandwich(graph.name[view.zoomed]);
+}
+
+// The details line's Sandwich button: the sandwich of the frame it describes.
+function openSandwichOfDetails() {
+  const frame = detailsFrame();
+  if (frame !== null) openSandwich(frame.tree.name[frame.index]);
 }
 
 function zoomByUser(frame) {
@@ -218,22 +231,35 @@ const sameFrame = (a, b) => (a === null ? b === null : b !== null && a.tree === 
 canvas.addEventListener('click', (event) => zoomByUser(frameOfPointer(event)));
 canvas.addEventListener('mousemove', (event) => {
   const frame = frameOfPointer(event);
-  if (!sameFrame(frame, hovered)) {
+  if (!sameFrame(frame, hovered) || (frame === null && pointed !== null)) {
     hovered = frame;
+    pointed = null;
     showDetails();
   }
 });
 canvas.addEventListener('mouseleave', () => {
+  if (hovered !== null) pointed = hovered;
   hovered = null;
+  showDetails();
+});
+detailsButton.addEventListener('click', openSandwichOfDetails);
+detailsButton.addEventListener('focus', () => {
+  detailsButtonFocused = true;
+});
+detailsButton.addEventListener('blur', () => {
+  detailsButtonFocused = false;
   showDetails();
 });
 canvas.addEventListener('focus', () => {
   hasFocus = true;
+  pointed = null;
   if (focused === null) focused = view.mode === 'sandwich' ? { tree: sandwich.callees, index: 0 } : { tree: graph, index: view.zoomed };
   showDetails();
 });
-canvas.addEventListener('blur', () => {
+canvas.addEventListener('blur', (event) => {
   hasFocus = false;
+  // Tab from the graph to the details' button keeps the line (and the button).
+  if (event.relatedTarget === detailsButton) detailsButtonFocused = true;
   showDetails();
 });
 
@@ -290,7 +316,7 @@ window.addEventListener('keydown', (event) => {
   } else if (target === canvas && (event.key === 'Enter' || event.key === ' ')) {
     event.preventDefault();
     zoomByUser(focused);
-  } else if ((target === unzoomControl || target === searchControl || toolbar.some((t) => t.control === target)) && (event.key === 'Enter' || event.key === ' ')) {
+  } else if ((target === unzoomControl || target === searchControl || target === detailsButton || toolbar.some((t) => t.control === target)) && (event.key === 'Enter' || event.key === ' ')) {
     event.preventDefault();
     target.dispatchEvent(new MouseEvent('click', { bubbles: true }));
   } else if (tool && !(target.closest && target.closest('tr'))) {
@@ -392,7 +418,7 @@ root.style.setProperty('--fg-search-color', searchColor);
 canvas.setAttribute('tabindex', '0');
 // Its own keys (arrows, Enter, Escape), hence an application.
 canvas.setAttribute('role', 'application');
-canvas.setAttribute('aria-label', 'Flame graph: arrow keys move, Enter zooms, Escape goes back, / searches, s sandwich, t functions, h left heavy, i flip, d theme');
+canvas.setAttribute('aria-label', 'Flame graph: arrow keys move, Enter zooms, Escape goes back, / searches, s sandwich (of the frame, or of the function the search matches most), Tab the details line\'s Sandwich button, t functions, h left heavy, i flip, d theme');
 for (const control of [unzoomControl, searchControl]) {
   control.setAttribute('tabindex', '0');
   control.setAttribute('role', 'button');

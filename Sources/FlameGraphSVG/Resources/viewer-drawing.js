@@ -26,6 +26,21 @@ const titleText = document.getElementById('title');
 const subtitleText = document.getElementById('subtitle');
 const documentHeight = parseFloat(root.getAttribute('height'));
 const detailsY = parseFloat(details.getAttribute('y'));
+// The Sandwich button of the details line: it opens the sandwich of the
+// frame the line describes. Placed after the line's text, by the
+// characters' advance (no DOM measuring); after the canvas in the
+// document, so that Tab from the graph reaches it.
+const detailsButton = document.createElementNS(root.namespaceURI, 'text');
+detailsButton.setAttribute('id', 'fg-details-sandwich');
+detailsButton.setAttribute('class', 'fg-control fg-off');
+detailsButton.setAttribute('tabindex', '0');
+detailsButton.setAttribute('role', 'button');
+detailsButton.setAttribute('aria-keyshortcuts', 's');
+detailsButton.setAttribute('font-family', data.font);
+detailsButton.setAttribute('font-size', layout.fontSize);
+detailsButton.appendChild(document.createTextNode('Sandwich'));
+canvasBox.parentNode.insertBefore(detailsButton, canvasBox.nextSibling);
+let detailsButtonFocused = false;
 
 // WCAG relative luminance of "#rrggbb", and the label color of most
 // contrast on it: black unless white contrasts more. Either reaches 4.58:1
@@ -70,6 +85,7 @@ function applyTheme() {
   const text = dark ? darkText : data.uiColor || '';
   if (background) setAttributeOf(background, 'fill', dark ? darkBackground : lightBackground);
   const chrome = Array.from(textGroup.children).filter((element) => element.localName === 'text');
+  chrome.push(detailsButton);
   const legend = document.getElementById('legend');
   if (legend) for (const element of legend.getElementsByTagName('text')) chrome.push(element);
   for (const element of chrome) if (element.style.fill !== text) element.style.fill = text;
@@ -92,8 +108,7 @@ function setTextOf(element, text) {
 // changes to the document makes the browser lay the document out first.
 let windowWidth = layout.width;
 function measureWindow() {
-  // Options.narrowestFluidWidth: layout wrote the ladders of the names
-  // that do not fit whole that narrow.
+  // Options.narrowestFluidWidth: no graph is drawn narrower.
   if (data.fluid) windowWidth = Math.max(200, Math.floor(root.clientWidth || window.innerWidth));
 }
 

@@ -23,41 +23,13 @@ const smart = layout.labelStyle === 'smart';
 // LabelFitter.minimumKeptCharacters: cuts of full labels and of source lines.
 const fullMinimumKept = smart ? layout.fullMinimumKeptCharacters : minimumKept;
 
-// Ladders: by name index, the rungs' removed ranges, decoded into
-// [{text, count}, ...] (longest first) when first needed. A rung is the
-// one before it (the name, for the first) less ranges of UTF-16 offsets,
-// written as start and end characters, offset o as the code unit o + 0x5d.
-const ladderEntries = new Map();
-if (smart && data.ladders) {
-  const laddered = decodeGaps(data.ladders.names);
-  for (let i = 0; i < laddered.length; i++) ladderEntries.set(laddered[i], data.ladders.rungs[i]);
-}
+// Ladders by name index, worked out when a label first needs one
+// (viewer-abbreviation.js).
 const ladderOf = new Map();
 function rungsOfName(index) {
   let rungs = ladderOf.get(index);
   if (rungs === undefined) {
-    rungs = [];
-    const entry = ladderEntries.get(index);
-    if (entry !== undefined) {
-      const name = names[index];
-      const kept = new Uint8Array(name.length).fill(1);
-      for (const removed of entry.split(' ')) {
-        for (let p = 0; p + 1 < removed.length; p += 2) {
-          kept.fill(0, removed.charCodeAt(p) - 0x5d, removed.charCodeAt(p + 1) - 0x5d);
-        }
-        let text = '';
-        let start = -1;
-        for (let i = 0; i <= name.length; i++) {
-          if (i < name.length && kept[i]) {
-            if (start < 0) start = i;
-          } else if (start >= 0) {
-            text += name.slice(start, i);
-            start = -1;
-          }
-        }
-        rungs.push({ text, count: Array.from(text).length });
-      }
-    }
+    rungs = abbreviationLadder(names[index]);
     ladderOf.set(index, rungs);
   }
   return rungs;
@@ -102,6 +74,9 @@ function fitLabel(index, width) {
   const room = Math.floor(available / advance + 1e-9);
   const count = lengthOfName(index);
   if (count <= room) return names[index];
+  // No rung is empty, and a cut needs more room: the ladder is not worked
+  // out for the many frames too narrow for any label.
+  if (room < 1) return '';
   const rungs = rungsOfName(index);
   for (const rung of rungs) if (rung.count <= room) return rung.text;
   const last = rungs.length > 0 ? rungs[rungs.length - 1] : null;

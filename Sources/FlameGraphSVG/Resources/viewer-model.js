@@ -23,8 +23,6 @@
  *   names        the name table, sorted and front coded: shared (code units
  *                shared with the name before), lengths (of the rest), text
  *                (the rests joined); frames refer to names by position
- *   ladders      smart labels only: names (positions, as gaps) and rungs,
- *                the shorter forms of each (see viewer-layout.js)
  *   frames       drawn frames in document order (depth first, parents
  *                first, left to right): up (previous depth + 1 - depth),
  *                name, residual (total less the drawn children's totals) or
@@ -231,37 +229,71 @@ const unlistedSamples = decodeCounts(data.unlisted.samples);
 
 // What the function views need, worked out on first use: children of
 // every catalog frame, whether a frame is the outermost of its name on
-// its stack (recursion counts once), self samples, and per name its
-// totals and a fill.
+// its stack (recursion counts once), self samples, per name its totals
+// and a fill, and per name its outermost frames (the sandwich's
+// occurrences). Linear in the frames: one walk of the tree, depth first,
+// counting each name's frames on the path from the root.
 let functions = null;
 function functionModel() {
   if (functions !== null) return functions;
-  const childCount = new Int32Array(catalogCount);
+  const childStart = new Int32Array(catalogCount + 1);
   const childSum = new Float64Array(catalogCount);
   for (let i = 1; i < catalogCount; i++) {
-    childCount[catalogParent[i]]++;
+    childStart[catalogParent[i] + 1]++;
     childSum[catalogParent[i]] += catalogTotal[i];
   }
-  const childStart = new Int32Array(catalogCount + 1);
-  for (let i = 0; i < catalogCount; i++) childStart[i + 1] = childStart[i] + childCount[i];
+  for (let i = 0; i < catalogCount; i++) childStart[i + 1] += childStart[i];
   const children = new Int32Array(Math.max(0, catalogCount - 1));
   const cursor = childStart.slice(0, catalogCount);
   for (let i = 1; i < catalogCount; i++) children[cursor[catalogParent[i]]++] = i;
   const unlisted = new Float64Array(catalogCount);
   for (let k = 0; k < unlistedIndex.length; k++) unlisted[unlistedIndex[k]] = unlistedSamples[k];
   const outermost = new Uint8Array(catalogCount);
+  const onPath = new Int32Array(names.length);
+  // The walk's stack: frames and, per frame, the next child to visit.
+  const stackFrame = new Int32Array(catalogCount);
+  const stackNext = new Int32Array(catalogCount);
+  let top = -1;
+  if (catalogCount > 0) {
+    top = 0;
+    stackFrame[0] = 0;
+    stackNext[0] = childStart[0];
+    onPath[catalogName[0]]++;
+  }
+  while (top >= 0) {
+    const frame = stackFrame[top];
+    const next = stackNext[top];
+    if (next < childStart[frame + 1]) {
+      stackNext[top] = next + 1;
+      const child = children[next];
+      const name = catalogName[child];
+      if (onPath[name] === 0) outermost[child] = 1;
+      onPath[name]++;
+      top++;
+      stackFrame[top] = child;
+      stackNext[top] = childStart[child];
+    } else {
+      onPath[catalogName[frame]]--;
+      top--;
+    }
+  }
   const nameSelf = new Float64Array(names.length);
   const nameTotal = new Float64Array(names.length);
   const nameFill = new Int32Array(names.length).fill(unknownFill);
+  const occurrenceStart = new Int32Array(names.length + 1);
   for (let i = 1; i < catalogCount; i++) {
     const name = catalogName[i];
-    let outer = 1;
-    for (let p = catalogParent[i]; p > 0 && outer; p = catalogParent[p]) if (catalogName[p] === name) outer = 0;
-    outermost[i] = outer;
-    if (outer) nameTotal[name] += catalogTotal[i];
+    if (outermost[i]) {
+      nameTotal[name] += catalogTotal[i];
+      occurrenceStart[name + 1]++;
+    }
     nameSelf[name] += Math.max(0, catalogTotal[i] - childSum[i] - unlisted[i]);
     if (i < frameCount && nameFill[name] === unknownFill) nameFill[name] = graph.fill[i];
   }
-  functions = { childStart, children, outermost, nameSelf, nameTotal, nameFill };
+  for (let n = 0; n < names.length; n++) occurrenceStart[n + 1] += occurrenceStart[n];
+  const occurrences = new Int32Array(occurrenceStart[names.length]);
+  const filled = occurrenceStart.slice(0, names.length);
+  for (let i = 1; i < catalogCount; i++) if (outermost[i]) occurrences[filled[catalogName[i]]++] = i;
+  functions = { childStart, children, outermost, nameSelf, nameTotal, nameFill, occurrenceStart, occurrences };
   return functions;
 }

@@ -62,6 +62,19 @@ function matchedShare() {
   return { samples, unknown };
 }
 
+// The function whose sandwich `s` opens when a search is active and no
+// frame is pointed at or focused: the matched name with the most samples
+// (recursion counted once; ties by name); -1 when none matches.
+function mostMatchedFunction() {
+  if (!view.searchTerm) return -1;
+  const model = functionModel();
+  let best = -1;
+  for (let i = 0; i < names.length; i++) {
+    if (nameMatched[i] && model.nameTotal[i] > 0 && (best < 0 || model.nameTotal[i] > model.nameTotal[best])) best = i;
+  }
+  return best;
+}
+
 // A share as a percentage with two decimals, as CountFormatter.percent.
 function percent(share) {
   const hundredths = Math.round(Math.abs(share) * 10000);

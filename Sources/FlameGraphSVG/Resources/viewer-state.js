@@ -8,7 +8,8 @@
  * FlameGraphSVG embeds these files in every interactive SVG, in this order,
  * inside one function (ViewerResources.swift): viewer-state.js (the view's
  * state, declared before everything that uses it, and the URL fragment),
- * viewer-model.js (the data block decoded into trees), viewer-layout.js
+ * viewer-model.js (the data block decoded into trees),
+ * viewer-abbreviation.js (the labels' shorter forms), viewer-layout.js
  * (label fitting and positions), viewer-drawing.js (canvas, themes,
  * contrast), viewer-search.js, viewer-views.js (graph, sandwich, function
  * table, details) and viewer-controls.js (controls, keys, start).
@@ -53,10 +54,13 @@ const view = {
   tableFilter: '',
 };
 // The frame under the pointer and the keyboard's, in the view shown: a
-// {tree, index} pair, or null.
+// {tree, index} pair, or null; and the frame the pointer was on when it
+// left the graph, which the details line keeps until the keyboard moves
+// (with its Sandwich button, which the pointer can then reach).
 let hovered = null;
 let focused = null;
 let hasFocus = false;
+let pointed = null;
 // The document's width now (the window's when the graph is fluid).
 let documentWidth = layout.width;
 

@@ -100,12 +100,7 @@ function addToGroup(byName, member, weight, parentWeights) {
 
 function buildSandwich(nameIndexShown) {
   const model = functionModel();
-  const occurrences = [];
-  let self = 0;
-  for (let i = 1; i < catalogCount; i++) {
-    if (catalogName[i] !== nameIndexShown) continue;
-    if (model.outermost[i]) occurrences.push(i);
-  }
+  const occurrences = Array.from(model.occurrences.subarray(model.occurrenceStart[nameIndexShown], model.occurrenceStart[nameIndexShown + 1]));
   // Callees: the subtrees of the outermost occurrences, merged.
   const callees = mergeTree(occurrences, (group, byName) => {
     for (const member of group) {
@@ -123,8 +118,7 @@ function buildSandwich(nameIndexShown) {
       if (p > 0) addToGroup(byName, p, group.weight.get(member), true);
     }
   });
-  self = model.nameSelf[nameIndexShown];
-  return { name: nameIndexShown, callers, callees, total: callees.total[0], self };
+  return { name: nameIndexShown, callers, callees, total: callees.total[0], self: model.nameSelf[nameIndexShown] };
 }
 
 // Rows of the sandwich: the function in the middle row, callers above it
@@ -283,6 +277,7 @@ function render() {
       // Frames of another sandwich are gone.
       if (hovered !== null && hovered.tree !== graph) hovered = null;
       if (focused !== null && focused.tree !== graph) focused = null;
+      if (pointed !== null && pointed.tree !== graph) pointed = null;
     }
     setDocumentSize(fluidWidth, Math.max(graphAreaHeight, sandwichHeight()));
     layoutSandwich();
@@ -352,8 +347,15 @@ function describe(tree, index) {
   return text + ')';
 }
 
+// The frame the details line describes: the pointer's, else the one the
+// pointer left the graph on (until the keyboard moves), else the
+// keyboard's (while the graph or the details' button has the focus).
+function detailsFrame() {
+  return hovered || pointed || ((hasFocus || detailsButtonFocused) && focused) || null;
+}
+
 function showDetails() {
-  const frame = hovered || (hasFocus ? focused : null);
+  const frame = detailsFrame();
   let text = ' ';
   if (frame !== null) {
     const { tree, index } = frame;
@@ -371,8 +373,20 @@ function showDetails() {
   } else if (view.mode === 'sandwich') {
     const total = data.total > 0 ? data.total : 1;
     text = names[sandwich.name] + ': total ' + formatCount(sandwich.total) + ' ' + data.countName + ' (' + percent(sandwich.total / total) + '%), self ' + formatCount(sandwich.self) + ' (' + percent(sandwich.self / total) + '%); callers ' + (view.flipped ? 'below' : 'above') + ', callees ' + (view.flipped ? 'above' : 'below');
+  } else if (view.mode === 'graph' && view.searchTerm && searchShare.samples > 0) {
+    text = 'Press s (or Sandwich) for the sandwich of the matched function with the most ' + data.countName;
   }
   setTextOf(details, text);
+  // The button, for a frame whose sandwich is not the one shown.
+  const buttonOff = frame === null || view.mode === 'table' || (view.mode === 'sandwich' && frame.tree.name[frame.index] === sandwich.name);
+  if (detailsButton.classList.contains('fg-off') !== buttonOff) detailsButton.classList.toggle('fg-off');
+  if (!buttonOff) {
+    const detailsAdvance = layout.characterWidth * parseFloat(detailsButton.getAttribute('font-size'));
+    const room = documentWidth - sidePadding - 10 * detailsAdvance;
+    setAttributeOf(detailsButton, 'x', Math.min(room, parseFloat(details.getAttribute('x')) + (Array.from(text).length + 2) * detailsAdvance));
+    setAttributeOf(detailsButton, 'y', details.getAttribute('y'));
+    setAttributeOf(detailsButton, 'aria-label', 'Sandwich of ' + names[frame.tree.name[frame.index]]);
+  }
   // The outline follows the pointer, else the keyboard focus.
   const marked = frame;
   const off = marked === null || view.mode === 'table';
@@ -415,6 +429,7 @@ function moveFocus(key) {
   }
   if (next >= 0) {
     focused = { tree, index: next };
+    pointed = null;
     showDetails();
   }
 }
