@@ -641,6 +641,14 @@ HAND_WRITTEN_NAMES = [
     "do_sock_write.isra.10",
     "tcp_sendmsg_locked.constprop.0",
     "_$LT$$RF$$u27$a$u20$mut$u20$I$u20$as$u20$core..iter..traits..iterator..Iterator$GT$::next",
+    "std::basic_ostream<char>& std::operator<< <std::char_traits<char> >(std::ostream&, char const*)",
+    "void* operator new[](unsigned long)",
+    "Widget::operator std::string() const",
+    "Canvas::draw() const::{lambda()#1}::operator()() const",
+    "f.constprop.0.isra.0",
+    "tcp_v4_rcv.cold",
+    "main.cold",
+    "codec::h264dec",
 ]
 
 

@@ -20,7 +20,7 @@
 const UNIT = {
   space: 32, dollar: 36, open: 40, close: 41, star: 42, minus: 45, dot: 46, slash: 47,
   colon: 58, less: 60, greater: 62, openBracket: 91, backslash: 92, closeBracket: 93,
-  underscore: 95, h: 104, openBrace: 123, tilde: 126,
+  underscore: 95, h: 104, o: 111, openBrace: 123, closeBrace: 125, tilde: 126, quote: 34,
 };
 // LabelAbbreviator.maximumLength and maximumComponentForms.
 const longestAbbreviatedName = 50000;
@@ -160,27 +160,58 @@ function firstUnitIndex(name, unit, start, end) {
 // name[start, end).
 function functionForms(name, start, end) {
   if (end - start <= 1) return [];
+  const base = withoutCloneSuffixes(name, start, end);
+  if (base >= 0) return [[[start, base]]].concat(functionForms(name, start, base));
   const pathEnd = rustPathWithoutHash(name, start, end);
   if (pathEnd >= 0) {
     const legacy = rustLegacyForms(name, start, pathEnd);
-    return [[[start, pathEnd]]].concat(legacy !== null ? legacy : colonPathForms(name, start, pathEnd));
+    return legacy !== null ? [[[start, pathEnd]]].concat(legacy) : colonPathForms(name, start, pathEnd, [[start, pathEnd]]);
   }
   const legacy = rustLegacyForms(name, start, end);
   if (legacy !== null) return legacy;
   const java = javaForms(name, start, end);
   if (java !== null) return java;
-  if (containsPair(name, start, end, UNIT.colon, UNIT.colon)) return colonPathForms(name, start, end);
+  if (containsPair(name, start, end, UNIT.colon, UNIT.colon) || containsOperator(name, start, end)) return colonPathForms(name, start, end);
   return dottedForms(name, start, end);
 }
 
-// `path::h0123456789abcdef`: the end of `path`, or -1.
+// `path::h0123456789abcdef`: the end of `path`, or -1; 16 hex digits, or
+// 5 to 15 with a decimal digit among them.
 function rustPathWithoutHash(name, start, end) {
-  const hashLength = 19; // "::h" and 16 hex digits
-  if (!(end - start > hashLength + 1)) return -1;
-  const hash = end - hashLength;
-  if (name.charCodeAt(hash) !== UNIT.colon || name.charCodeAt(hash + 1) !== UNIT.colon || name.charCodeAt(hash + 2) !== UNIT.h) return -1;
-  for (let index = hash + 3; index < end; index++) if (!isHexUnit(name.charCodeAt(index))) return -1;
-  return hash;
+  let hash = end;
+  let decimal = false;
+  while (hash > start && isHexUnit(name.charCodeAt(hash - 1))) if (isDigitUnit(name.charCodeAt(--hash))) decimal = true;
+  const digits = end - hash;
+  if (!(digits === 16 || (digits >= 5 && digits < 16 && decimal)) || hash - start < 5 || name.charCodeAt(hash - 1) !== UNIT.h || name.charCodeAt(hash - 2) !== UNIT.colon || name.charCodeAt(hash - 3) !== UNIT.colon) return -1;
+  return hash - 3;
+}
+
+// GCC's (and LLVM's) clone suffixes: 1 numbered (`.isra.N`), 2 `.cold`
+// (with a number or not), 3 bare.
+const CLONE_SUFFIXES = new Map([['isra', 1], ['constprop', 1], ['part', 1], ['lto_priv', 1], ['llvm', 1], ['clone', 1], ['cold', 2], ['localalias', 3]]);
+
+// `do_sock_write.isra.10`, `f.constprop.0.isra.0`: the end of the function
+// without its clone suffixes, or -1. A lone `.cold` counts only after a
+// name with an underscore and no dot.
+function withoutCloneSuffixes(name, start, end) {
+  let suffixes = 0;
+  let onlyBareCold = false;
+  while (end > start) {
+    let digits = end;
+    while (digits > start && isDigitUnit(name.charCodeAt(digits - 1))) digits--;
+    const hasNumber = digits < end && digits > start && name.charCodeAt(digits - 1) === UNIT.dot;
+    const wordEnd = hasNumber ? digits - 1 : end;
+    let wordStart = wordEnd;
+    while (wordStart > start && (isLetterUnit(name.charCodeAt(wordStart - 1)) || name.charCodeAt(wordStart - 1) === UNIT.underscore)) wordStart--;
+    const kind = wordStart < wordEnd && wordStart - 1 > start && name.charCodeAt(wordStart - 1) === UNIT.dot ? CLONE_SUFFIXES.get(name.slice(wordStart, wordEnd)) : 0;
+    if (!kind || (kind === 1 && !hasNumber) || (kind === 3 && hasNumber)) break;
+    onlyBareCold = suffixes === 0 && kind === 2 && !hasNumber;
+    suffixes++;
+    end = wordStart - 1;
+  }
+  if (suffixes === 0) return -1;
+  const base = name.slice(start, end);
+  return onlyBareCold && (base.indexOf('_') < 0 || base.indexOf('.') >= 0) ? -1 : end;
 }
 
 function containsPair(name, start, end, first, second) {
@@ -190,50 +221,81 @@ function containsPair(name, start, end, first, second) {
   return false;
 }
 
+// What later passes read a unit inside an operator or a `{...}` group as:
+// a letter, that opens no group, splits no component, ends no path.
+const OPAQUE_UNIT = 97;
+
 // `std::vector<int>::push_back(int const&)`: without argument lists and
-// template arguments, then without one leading namespace after another.
-function colonPathForms(name, start, end) {
-  let kept = null;
-  const forms = [];
-  const operator = name.indexOf('operator', start);
-  if (operator < 0 || operator + 8 > end) {
-    const stripped = withoutGroups(name, start, end);
-    if (stripped !== null) {
-      kept = stripped;
-      if (kept.length < end - start) forms.push(piecesOf(kept));
-    }
+// template arguments, then without one leading namespace after another;
+// `leading` first when given. The kept units are `positions` in the name
+// and `seen`, the units the passes read.
+function colonPathForms(name, start, end, leading) {
+  const kept = { positions: [], seen: [] };
+  let window = withoutGroups(name, start, end, kept);
+  const stripped = window !== null && window[1] - window[0] < end - start;
+  if (window === null) {
+    kept.positions = [];
+    kept.seen = [];
+    for (let index = start; index < end; ) index = keepAtom(name, index, start, end, kept);
+    window = [0, kept.positions.length];
   }
-  if (kept === null) {
-    kept = [];
-    for (let index = start; index < end; index++) kept.push(index);
+  const keptPieces = piecesOf(kept.positions.slice(window[0], window[1]));
+  const forms = leading ? [leading] : [];
+  if (stripped) forms.push(keptPieces);
+  for (const first of componentFormStarts(name, kept, window)) forms.push(suffixOfPieces(keptPieces, kept.positions[first]));
+  return forms;
+}
+
+// Keeps the unit at `index`, or the operator or `{...}` group there whole
+// (its first unit as itself, the others opaque); where it ends.
+function keepAtom(name, index, start, end, kept) {
+  const atomEnd = opaqueEnd(name, index, start, end);
+  kept.positions.push(index);
+  kept.seen.push(name.charCodeAt(index));
+  for (let at = index + 1; at < atomEnd; at++) {
+    kept.positions.push(at);
+    kept.seen.push(OPAQUE_UNIT);
   }
-  // Components between `::`, outside any group left.
+  return Math.max(atomEnd, index + 1);
+}
+
+// The first components' starts (positions in `kept`) of the forms that
+// drop leading components of `window`: the last mostComponentForms after
+// the first component. A `{...}` component belongs to the one before,
+// a lambda's takes the one after.
+function componentFormStarts(name, kept, window) {
+  const [windowStart, windowEnd] = window;
+  if (windowStart >= windowEnd) return [];
+  const seen = kept.seen;
   const starts = [];
   let depth = 0;
-  let componentStart = 0;
-  let position = 0;
-  while (position < kept.length) {
-    const unit = name.charCodeAt(kept[position]);
+  let componentStart = windowStart;
+  let takesNext = isLambda(name, kept.positions[windowStart]);
+  let position = windowStart;
+  while (position < windowEnd) {
+    const unit = seen[position];
     if (unit === UNIT.less || unit === UNIT.open) depth++;
     if (unit === UNIT.greater || unit === UNIT.close) depth = Math.max(0, depth - 1);
-    // Rust's `f::{{closure}}` is part of `f`: no component starts with `{`.
-    if (depth === 0 && unit === UNIT.colon && position + 2 < kept.length && name.charCodeAt(kept[position + 1]) === UNIT.colon && name.charCodeAt(kept[position + 2]) !== UNIT.openBrace) {
-      if (position > componentStart) starts.push(componentStart);
-      componentStart = position + 2;
+    if (depth === 0 && unit === UNIT.colon && position + 2 < windowEnd && seen[position + 1] === UNIT.colon) {
+      const nextIsLambda = isLambda(name, kept.positions[position + 2]);
+      if (takesNext) {
+        takesNext = false;
+      } else if (seen[position + 2] !== UNIT.openBrace || nextIsLambda) {
+        if (position > componentStart) starts.push(componentStart);
+        componentStart = position + 2;
+        takesNext = nextIsLambda;
+      }
       position += 2;
       continue;
     }
     position++;
   }
-  if (!(componentStart < kept.length) || starts.length === 0) return forms;
-  const keptPieces = piecesOf(kept);
-  const shorter = starts.slice(1);
-  shorter.push(componentStart);
-  for (const first of shorter.slice(Math.max(0, shorter.length - mostComponentForms))) {
-    forms.push(suffixOfPieces(keptPieces, kept[first]));
-  }
-  return forms;
+  if (!(componentStart < windowEnd) || starts.length === 0) return [];
+  starts.push(componentStart);
+  return starts.slice(Math.max(1, starts.length - mostComponentForms));
 }
+
+const isLambda = (name, index) => name.charCodeAt(index) === UNIT.openBrace && name.startsWith('lambda(', index + 1);
 
 // The part of `pieces` (ascending, disjoint) from the unit at `start`.
 function suffixOfPieces(pieces, start) {
@@ -244,53 +306,124 @@ function suffixOfPieces(pieces, start) {
   return result;
 }
 
-// The positions of name[start, end) outside `<...>` and `(...)` groups,
-// with a return type before the path and qualifiers after its argument
-// list dropped; null when the groups do not balance.
-function withoutGroups(name, start, end) {
-  const kept = [];
+// Keeps the units of name[start, end) outside `<...>` and `(...)` groups
+// and gives the window of `kept` that is the path: the run around its last
+// `::` (or its operator) that has no space, so that a return type and
+// qualifiers after the argument list are dropped; null when the groups do
+// not balance.
+function withoutGroups(name, start, end, kept) {
   let depth = 0;
-  for (let index = start; index < end; index++) {
+  let operatorAt = -1;
+  let index = start;
+  while (index < end) {
     const unit = name.charCodeAt(index);
+    const atomEnd = opaqueEnd(name, index, start, end);
+    if (atomEnd >= 0) {
+      if (depth === 0) {
+        if (unit !== UNIT.openBrace) operatorAt = kept.positions.length;
+        keepAtom(name, index, start, end, kept);
+      }
+      index = atomEnd;
+      continue;
+    }
     if (unit === UNIT.less || unit === UNIT.open) {
       depth++;
     } else if (unit === UNIT.greater || unit === UNIT.close) {
       // `->` is an arrow, not a closing bracket.
       if (unit === UNIT.greater && index > start && name.charCodeAt(index - 1) === UNIT.minus) {
-        if (depth === 0) kept.push(index);
+        if (depth === 0) keepAtom(name, index, start, end, kept);
+        index++;
         continue;
       }
-      depth--;
-      if (depth < 0) return null;
+      if (--depth < 0) return null;
+      if (depth === 0 && unit === UNIT.close) {
+        // `draw() const::{lambda()#1}`: qualifiers go with the argument list.
+        index = qualifiersEnd(name, index + 1, end);
+        continue;
+      }
     } else if (depth === 0) {
-      kept.push(index);
+      kept.positions.push(index);
+      kept.seen.push(unit);
     }
+    index++;
   }
   if (depth !== 0) return null;
-  // The path is the run around its last `::` that has no space.
-  let lastColons = -1;
-  for (let position = 0; position + 1 < kept.length; position++) {
-    if (name.charCodeAt(kept[position]) === UNIT.colon && name.charCodeAt(kept[position + 1]) === UNIT.colon) lastColons = position;
-  }
-  if (lastColons < 0) return kept;
-  let pathEnd = kept.length;
-  for (let position = lastColons; position < kept.length; position++) {
-    if (name.charCodeAt(kept[position]) === UNIT.space) {
-      pathEnd = position;
-      break;
-    }
-  }
-  let pathStart = 0;
-  for (let position = lastColons - 1; position >= 0; position--) {
-    if (name.charCodeAt(kept[position]) === UNIT.space) {
-      pathStart = position + 1;
-      break;
-    }
-  }
+  const seen = kept.seen;
+  const count = seen.length;
+  let pivot = -1;
+  for (let position = 0; position + 1 < count; position++) if (seen[position] === UNIT.colon && seen[position + 1] === UNIT.colon) pivot = position;
+  if (pivot < 0) pivot = operatorAt;
+  if (pivot < 0) return [0, count];
+  let pathEnd = pivot;
+  while (pathEnd < count && seen[pathEnd] !== UNIT.space) pathEnd++;
+  let pathStart = pivot;
+  while (pathStart > 0 && seen[pathStart - 1] !== UNIT.space) pathStart--;
   // A path that started with a group starts with what follows it.
-  while (pathEnd - pathStart >= 2 && name.charCodeAt(kept[pathStart]) === UNIT.colon && name.charCodeAt(kept[pathStart + 1]) === UNIT.colon) pathStart += 2;
-  return kept.slice(pathStart, pathEnd);
+  while (pathEnd - pathStart >= 2 && seen[pathStart] === UNIT.colon && seen[pathStart + 1] === UNIT.colon) pathStart += 2;
+  return [pathStart, pathEnd];
 }
+
+// Where ` const` and ` volatile` after an argument list at `index` end,
+// when `::` follows them; `index` otherwise.
+function qualifiersEnd(name, index, end) {
+  let qualifiers = index;
+  while (qualifiers < end && name.charCodeAt(qualifiers) === UNIT.space) {
+    let word = qualifiers + 1;
+    while (word < end && isLetterUnit(name.charCodeAt(word))) word++;
+    const text = name.slice(qualifiers + 1, word);
+    if (text !== 'const' && text !== 'volatile') break;
+    qualifiers = word;
+  }
+  return qualifiers > index && qualifiers + 1 < end && name.charCodeAt(qualifiers) === UNIT.colon && name.charCodeAt(qualifiers + 1) === UNIT.colon ? qualifiers : index;
+}
+
+// Where the operator (`operator[]`, `operator new[]`) or the `{...}`
+// group (`{lambda(int)#1}`) at `index` ends; -1 when none starts there.
+function opaqueEnd(name, index, start, end) {
+  const unit = name.charCodeAt(index);
+  if (unit === UNIT.openBrace) {
+    for (let at = index + 1; at < end; at++) {
+      const found = name.charCodeAt(at);
+      if (found === UNIT.closeBrace) return at + 1;
+      if (found === UNIT.openBrace) return -1;
+    }
+    return -1;
+  }
+  return unit === UNIT.o ? operatorEnd(name, index, start, end) : -1;
+}
+
+function containsOperator(name, start, end) {
+  for (let index = start; index < end; index++) if (name.charCodeAt(index) === UNIT.o && operatorEnd(name, index, start, end) >= 0) return true;
+  return false;
+}
+
+// The operators written with symbols, longest first within each length.
+const SYMBOL_OPERATORS = '->* <=> <<= >>= -> << >> <= >= == != && || ++ -- += -= *= /= %= &= |= ^= () [] + - * / % ^ & | ~ ! = < > ,'.split(' ');
+
+// Where the operator whose word starts at `index` ends: after its symbol
+// (`operator<<`), or its type or word up to the argument list
+// (`operator new[]`, `operator std::string`); -1 when it is none.
+function operatorEnd(name, index, start, end) {
+  const wordEnd = index + 8;
+  if (!(wordEnd < end && name.startsWith('operator', index) && (index === start || !isIdentifierUnit(name.charCodeAt(index - 1))))) return -1;
+  const next = name.charCodeAt(wordEnd);
+  if (next === UNIT.space || next === UNIT.quote) {
+    let depth = 0;
+    let at = wordEnd + 1;
+    for (; at < end; at++) {
+      const unit = name.charCodeAt(at);
+      if (unit === UNIT.less) depth++;
+      if (unit === UNIT.greater) depth--;
+      if (unit === UNIT.open && depth <= 0) break;
+    }
+    while (at > wordEnd && name.charCodeAt(at - 1) === UNIT.space) at--;
+    return at > wordEnd ? at : -1;
+  }
+  for (const symbol of SYMBOL_OPERATORS) if (wordEnd + symbol.length <= end && name.startsWith(symbol, wordEnd)) return wordEnd + symbol.length;
+  return -1;
+}
+
+const isIdentifierUnit = (unit) => isLetterUnit(unit) || isDigitUnit(unit) || unit === UNIT.underscore || unit === UNIT.dollar || unit > 127;
 
 // `com.example.Bar.baz(Bar.java:12)`: `Bar.baz(Bar.java:12)`, `Bar.baz`,
 // `baz`; null for other names.
@@ -389,10 +522,13 @@ const RUST_SPACE = 5;
 const RUST_SEPARATOR = 6;
 const RUST_OTHER = 7;
 const RUST_CHARACTER = 8;
-const RUST_ESCAPES = new Map([['LT', RUST_OPEN], ['GT', RUST_CLOSE], ['u7b', RUST_OPEN_BRACE], ['u7d', RUST_CLOSE_BRACE], ['u20', RUST_SPACE], ['LP', RUST_OPEN], ['RP', RUST_CLOSE]]);
+// The escapes of Rust's legacy mangling: `$LT$` and the others, `$u`
+// and 1 to 6 lowercase hex digits.
+const RUST_ESCAPES = new Map([['LT', RUST_OPEN], ['GT', RUST_CLOSE], ['LP', RUST_OPEN], ['RP', RUST_CLOSE], ['RF', RUST_OTHER], ['BP', RUST_OTHER], ['C', RUST_OTHER], ['SP', RUST_OTHER], ['u7b', RUST_OPEN_BRACE], ['u7d', RUST_CLOSE_BRACE], ['u20', RUST_SPACE]]);
+const rustEscape = (word) => RUST_ESCAPES.get(word) || (/^u[0-9a-f]{1,6}$/.test(word) ? RUST_OTHER : 0);
 
 // `_$LT$std..io..BufReader$LT$R$GT$$GT$::new`: `BufReader::new`, `new`;
-// null when the path has no legacy escape.
+// null when it reads as no legacy Rust symbol.
 function rustLegacyForms(name, start, end) {
   const tokens = rustTokens(name, start, end);
   if (tokens === null) return null;
@@ -428,38 +564,35 @@ function rustLegacyForms(name, start, end) {
   return forms;
 }
 
-// The tokens of name[start, end) when it has a legacy escape, else null:
+// The tokens of name[start, end) when it reads as a legacy Rust symbol
+// (an escape, every dollar part of one, a `::` or `..` path), else null:
 // {kind, range, unit} with kind one of RUST_*.
 function rustTokens(name, start, end) {
   if (firstUnitIndex(name, UNIT.dollar, start, end) < 0) return null;
   const tokens = [];
-  let hasEscape = false;
+  let hasSeparator = false;
   let index = start;
   while (index < end) {
     const unit = name.charCodeAt(index);
-    // An escape is 1 to 4 letters or digits between dollars.
     if (unit === UNIT.dollar) {
-      const limit = Math.max(index + 2, Math.min(index + 6, end));
-      const close = firstUnitIndex(name, UNIT.dollar, index + 2, limit);
-      if (close >= 0) {
-        const escape = name.slice(index + 1, close);
-        if (/^[A-Za-z0-9]+$/.test(escape)) {
-          tokens.push({ kind: RUST_ESCAPES.get(escape) || RUST_OTHER, range: [index, close + 1], unit: 0 });
-          hasEscape = true;
-          index = close + 1;
-          continue;
-        }
-      }
+      // An escape is at most `$u` and 6 hex digits and `$`.
+      const close = firstUnitIndex(name, UNIT.dollar, index + 2, Math.min(index + 9, end));
+      const kind = close < 0 ? 0 : rustEscape(name.slice(index + 1, close));
+      if (!kind) return null;
+      tokens.push({ kind, range: [index, close + 1], unit: 0 });
+      index = close + 1;
+      continue;
     }
     if ((unit === UNIT.dot || unit === UNIT.colon) && index + 1 < end && name.charCodeAt(index + 1) === unit) {
       tokens.push({ kind: RUST_SEPARATOR, range: [index, index + 2], unit: 0 });
+      hasSeparator = true;
       index += 2;
       continue;
     }
     tokens.push({ kind: RUST_CHARACTER, range: [index, index + 1], unit });
     index++;
   }
-  return hasEscape ? tokens : null;
+  return hasSeparator ? tokens : null;
 }
 
 // What a component (tokens[start, end)) keeps: `<Type as Trait>` and
@@ -474,12 +607,12 @@ function keptRustRanges(tokens, start, end) {
   if (end > start && tokens[start].kind === RUST_OPEN && tokens[end - 1].kind === RUST_CLOSE) {
     let innerStart = start + 1;
     let innerEnd = end - 1;
-    // `Type as Trait`: the type, up to the first space outside generics.
-    const space = firstTopLevelToken(tokens, innerStart, innerEnd, RUST_SPACE);
-    if (space >= 0) innerEnd = space;
-    // The type's last path component.
-    for (let separator = firstTopLevelToken(tokens, innerStart, innerEnd, RUST_SEPARATOR); separator >= 0; separator = firstTopLevelToken(tokens, innerStart, innerEnd, RUST_SEPARATOR)) {
-      innerStart = separator + 1;
+    // `Type as Trait`: the type, before the ` as ` outside generics.
+    const as = firstTopLevelToken(tokens, innerStart, innerEnd, RUST_SPACE, true);
+    if (as >= 0) innerEnd = as;
+    // `&'a mut I`: the type's last word, and its last path component.
+    for (const kind of [RUST_SPACE, RUST_SEPARATOR]) {
+      for (let found = firstTopLevelToken(tokens, innerStart, innerEnd, kind); found >= 0; found = firstTopLevelToken(tokens, innerStart, innerEnd, kind)) innerStart = found + 1;
     }
     start = innerStart;
     end = innerEnd;
@@ -499,14 +632,15 @@ function keptRustRanges(tokens, start, end) {
   return kept;
 }
 
-// The index of the first token of `kind` outside generic arguments, or -1.
-function firstTopLevelToken(tokens, start, end, kind) {
+// The index of the first token of `kind` outside generic arguments (the
+// space that starts ` as ` when `as`), or -1.
+function firstTopLevelToken(tokens, start, end, kind, as) {
   let depth = 0;
   for (let t = start; t < end; t++) {
     const found = tokens[t].kind;
     if (found === RUST_OPEN) depth++;
     else if (found === RUST_CLOSE) depth--;
-    else if (depth === 0 && found === kind) return t;
+    else if (depth === 0 && found === kind && (!as || (t + 3 < end && tokens[t + 1].unit === 97 && tokens[t + 2].unit === 115 && tokens[t + 3].kind === RUST_SPACE))) return t;
   }
   return -1;
 }
