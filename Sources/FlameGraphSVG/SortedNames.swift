@@ -1,5 +1,11 @@
 import FlameGraph
 
+#if canImport(Glibc)
+  import Glibc
+#elseif canImport(Darwin)
+  import Darwin
+#endif
+
 /// The name table of the viewer's data block, sorted and front coded: each
 /// name is written as how many UTF-16 code units it shares with the name
 /// before it and the rest, so the many names that share a namespace or a
@@ -30,7 +36,7 @@ struct SortedNames {
     let bytes = names.map { Array($0.utf8) }
     let order: [Int]
     if usesBytes && bytes.allSatisfy({ name in name.allSatisfy { $0 < 0x80 } }) {
-      order = bytes.indices.sorted { Self.precedes(bytes[$0], bytes[$1]) }
+      order = Self.byteOrder(bytes)
       sorted = .bytes(order.map { bytes[$0] })
     } else {
       let units = names.map { Array($0.utf16) }
@@ -40,6 +46,34 @@ struct SortedNames {
     var position = [Int](repeating: 0, count: names.count)
     for (rank, index) in order.enumerated() { position[index] = rank }
     self.position = position
+  }
+
+  /// The indices of `names` in byte order, as ``precedes(_:_:)`` orders
+  /// them: the names copied into one buffer and compared with `memcmp`
+  /// (unsigned bytes, then the shorter first), so a comparison touches no
+  /// array's reference count.
+  static func byteOrder(_ names: [[UInt8]]) -> [Int] {
+    var flat: [UInt8] = []
+    flat.reserveCapacity(names.reduce(0) { $0 + $1.count })
+    var starts: [Int] = [0]
+    starts.reserveCapacity(names.count + 1)
+    for name in names {
+      flat += name
+      starts.append(flat.count)
+    }
+    return flat.withUnsafeBufferPointer { flat in
+      starts.withUnsafeBufferPointer { starts in
+        // A valid pointer even when every name is empty.
+        let base = flat.baseAddress ?? UnsafePointer(bitPattern: 1)!
+        return names.indices.sorted { left, right in
+          let leftCount = starts[left + 1] - starts[left]
+          let rightCount = starts[right + 1] - starts[right]
+          let common = min(leftCount, rightCount)
+          let order = common == 0 ? 0 : memcmp(base + starts[left], base + starts[right], common)
+          return order != 0 ? order < 0 : leftCount < rightCount
+        }
+      }
+    }
   }
 
   /// Whether `left` sorts before `right` element by element: the generic
