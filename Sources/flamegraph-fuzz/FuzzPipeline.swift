@@ -55,7 +55,7 @@ enum FuzzPipeline {
       merging: options.merging, transform: options.transform, retention: options.treeRetention)
     var diagnostics = ParseDiagnostics()
     let input = InputByteStream(bytes: Array(bytes), name: name)
-    let format = InputFormat.detect(try input.peek(InputFormat.detectionLength))
+    let (format, _) = try InputFormat.detect(in: input)
     try format.importer(with: options.importing)
       .importStacks(from: input, into: builder, diagnostics: &diagnostics)
     return try FoldedStackReader.validated(

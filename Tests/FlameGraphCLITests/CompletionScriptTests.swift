@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Foundation
 import Testing
 
@@ -28,17 +29,9 @@ import Testing
 
   /// The output of `shell -c command` run in `directory`.
   static func run(_ shell: String, _ command: String, in directory: URL) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/" + shell)
-    process.arguments = ["-c", command]
-    process.currentDirectoryURL = directory
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    #expect(process.terminationStatus == 0, "\(shell) -c \(command)")
-    return String(decoding: data, as: UTF8.self)
+    let result = try ToolOutput.run([shell, "-c", command], in: directory)
+    #expect(result.status == 0, "\(shell) -c \(command)")
+    return result.output
   }
 
   /// What each command line (the last word being completed) completes to.

@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Foundation
 import Testing
 
@@ -108,16 +109,7 @@ struct PeerCompatibilityTests {
 
   /// flamegraph.pl's SVG of a file with its flags.
   static func flamegraphPLSVG(_ path: String, _ flags: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["perl", flamegraphPL!] + flags + [path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let svg = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: svg, as: UTF8.self)
+    try ToolOutput.run(["perl", flamegraphPL!] + flags + [path]).output
   }
 
   /// Whether our graph of a file has the frames of flamegraph.pl's, with

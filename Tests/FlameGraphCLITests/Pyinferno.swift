@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Foundation
 
 /// inferno itself (0.11, default options only), through pyinferno's
@@ -18,16 +19,8 @@ enum Pyinferno {
 
   /// inferno's SVG of a file, or nil when pyinferno is not installed.
   static func svg(_ path: String) throws -> String? {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-    process.arguments = ["python3", "-c", script, path]
-    let output = Pipe()
-    process.standardOutput = output
-    process.standardError = FileHandle.nullDevice
-    try process.run()
-    let svg = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return process.terminationStatus == 0 ? String(decoding: svg, as: UTF8.self) : nil
+    let result = try ToolOutput.run(["python3", "-c", script, path])
+    return result.status == 0 ? result.output : nil
   }
 
   /// Whether pyinferno is installed (`python3 -m pip install pyinferno==0.2.6`).

@@ -1,3 +1,4 @@
+import FlameGraphTestSupport
 import Foundation
 
 /// Runs `flamegraph report` as a user would, from the repository's root
@@ -32,15 +33,7 @@ enum ReportRunner {
 
   /// The output of a poppler tool (`pdftotext`, `pdfinfo`, `pdffonts`).
   static func poppler(_ tool: String, _ arguments: [String]) throws -> String {
-    let process = Process()
-    process.executableURL = URL(fileURLWithPath: "/usr/bin/" + tool)
-    process.arguments = arguments
-    let output = Pipe()
-    process.standardOutput = output
-    try process.run()
-    let data = output.fileHandleForReading.readDataToEndOfFile()
-    process.waitUntilExit()
-    return String(decoding: data, as: UTF8.self)
+    try ToolOutput.run([tool] + arguments).output
   }
 
   /// The text of a PDF, laid out as on the page.

@@ -82,14 +82,18 @@ public enum InputFormat: String, CaseIterable, Sendable {
   /// `"nodes"` follows megabytes of samples, a speedscope file with its
   /// `"$schema"` last) is looked at further, four times more each time, up
   /// to ``InputByteStream/wholeInputLimit``: JSON formats are read whole
-  /// anyway, and folded stacks do not start with `{`.
-  static func detect(_ input: InputByteStream) throws -> (InputFormat, ArraySlice<UInt8>) {
+  /// anyway. Only an input that opens as a JSON object with a key (`{`,
+  /// then `"`) is looked at further: a folded line may start with `{`
+  /// (`{closure};main 3`), hardly ever with `{"`.
+  public static func detect(in input: InputByteStream) throws -> (InputFormat, ArraySlice<UInt8>) {
     var length = detectionLength
     var head = try input.peek(length)
     var format = detect(head)
-    guard format == .folded, JSONHead.firstSignificantByte(head) == UInt8(ascii: "{") else {
-      return (format, head)
-    }
+    guard format == .folded, let open = JSONHead.firstSignificantIndex(head),
+      head[open] == UInt8(ascii: "{"),
+      let key = JSONHead.firstSignificantIndex(head, from: open + 1),
+      head[key] == UInt8(ascii: "\"")
+    else { return (format, head) }
     while format == .folded, head.count == length, length < InputByteStream.wholeInputLimit {
       length = min(length * 4, InputByteStream.wholeInputLimit)
       head = try input.peek(length)

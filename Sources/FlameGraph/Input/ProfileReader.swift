@@ -13,7 +13,7 @@ public enum ProfileReader {
   /// - Parameters:
   ///   - sources: files or standard input.
   ///   - format: the format of every source; nil tells each one's from its
-  ///     content (``InputFormat/detect(_:)``).
+  ///     content (``InputFormat/detect(in:)``).
   ///   - options: merging, transforms, factor and strictness, and how
   ///     formats such as perf script become stacks (``ImportOptions/perfScript``).
   /// - Throws: ``InputError`` for unreadable or invalid input, input
@@ -30,7 +30,7 @@ public enum ProfileReader {
       // The first bytes are looked at only to tell the format.
       var head: ArraySlice<UInt8> = []
       var sourceFormat = format ?? .folded
-      if format == nil { (sourceFormat, head) = try InputFormat.detect(input) }
+      if format == nil { (sourceFormat, head) = try InputFormat.detect(in: input) }
       let validBefore = diagnostics.validLineCount
       try sourceFormat.importer(with: options.importing)
         .importStacks(from: input, into: builder, diagnostics: &diagnostics)
