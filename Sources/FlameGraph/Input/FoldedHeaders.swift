@@ -51,6 +51,13 @@ public struct FoldedHeaders: Sendable, Equatable {
   /// The unit the headers declare: microseconds for austin's `wall` and
   /// `cpu` modes, bytes for `memory`, with the interval when given; nil
   /// without a known mode.
+  /// Takes the headers of a later part of the same input: as when read
+  /// in one piece, a header given again replaces the earlier one.
+  mutating func merge(later: FoldedHeaders) {
+    if let mode = later.mode { self.mode = mode }
+    if let interval = later.intervalMicroseconds { intervalMicroseconds = interval }
+  }
+
   public var unit: CountUnit? {
     let interval = intervalMicroseconds.map { $0 / 1_000_000 }
     switch mode {

@@ -142,6 +142,13 @@ public struct FoldedStackParser: LineParsing {
     diagnostics.recordMalformed(source: source, line: line, problem: problem)
   }
 
+  /// Takes the diagnostics and headers of the parser of a later part of
+  /// the same source, whose lines follow this one's first `lineOffset`.
+  mutating func absorb(laterPart: FoldedStackParser, lineOffset: Int) {
+    diagnostics.merge(laterPart.diagnostics, lineOffset: lineOffset)
+    headers.merge(later: laterPart.headers)
+  }
+
   /// Declares the unit the headers give (``FoldedHeaders/unit``) to the
   /// builder, when they give one.
   public func declareUnit() {

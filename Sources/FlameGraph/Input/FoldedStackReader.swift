@@ -77,14 +77,15 @@ public enum FoldedStackReader {
 
   /// Streams one source into the parser.
   public static func read(_ source: InputSource, into parser: inout FoldedStackParser) throws {
-    var statistics = ReadStatistics()
-    try read(source, into: &parser, statistics: &statistics)
+    try read(InputByteStream(opening: source), into: &parser)
   }
 
   /// What reading cost, for tests that check it stays linear.
   struct ReadStatistics {
     /// Bytes handed to a line-end search, counted each time they are.
     var searchedBytes = 0
+    /// Lines read, the number of the last one.
+    var lineCount = 0
   }
 
   /// Streams one source into the parser, counting the work.
@@ -95,17 +96,35 @@ public enum FoldedStackReader {
     try read(InputByteStream(opening: source), into: &parser, statistics: &statistics)
   }
 
-  /// Streams an opened input into the parser.
+  /// Streams an opened input into the parser; a large plain file is read
+  /// in two parts at once (``FoldedFileSplit``), with the same result.
   public static func read(_ input: InputByteStream, into parser: inout FoldedStackParser) throws {
+    try read(input, into: &parser, splittingFrom: FoldedFileSplit.minimumSize)
+  }
+
+  /// Streams an opened input into the parser, in two parts at once when
+  /// it is a plain file of at least `minimumSize` bytes.
+  static func read(
+    _ input: InputByteStream, into parser: inout FoldedStackParser, splittingFrom minimumSize: Int
+  ) throws {
+    if let split = try FoldedFileSplit(of: input, minimumSize: minimumSize) {
+      return try split.read(into: &parser)
+    }
     var statistics = ReadStatistics()
     try read(input, into: &parser, statistics: &statistics)
   }
 
   /// Streams an opened input into any line parser, counting the work:
   /// folded stacks, perf script, and whatever other line format comes.
+  ///
+  /// A part of a split input reads `byteLimit` bytes at most (the first
+  /// part ends at a line end), and only the first part is the start of
+  /// the source, where a byte order mark is skipped. `shouldStop`, asked
+  /// before each read, ends reading early when it says so.
   static func read<Parser: LineParsing>(
     _ input: InputByteStream, into parser: inout Parser,
-    statistics: inout ReadStatistics
+    statistics: inout ReadStatistics, byteLimit: Int = .max, isStartOfSource: Bool = true,
+    shouldStop: (() -> Bool)? = nil
   ) throws {
     var capacity = min(chunkSize, maximumLineLength + 1)
     var buffer = UnsafeMutablePointer<UInt8>.allocate(capacity: capacity)
@@ -116,7 +135,8 @@ public enum FoldedStackReader {
     var filled = 0
     var searched = 0
     var lineNumber = 0
-    var startOfSource = true
+    var startOfSource = isStartOfSource
+    var unread = byteLimit
     // Skipping the rest of a line longer than the limit.
     var skippingLongLine = false
     let name = input.name
@@ -129,8 +149,10 @@ public enum FoldedStackReader {
         buffer = larger
         capacity *= 2
       }
-      let got = try input.read(into: buffer + filled, count: capacity - filled)
+      if unread == 0 || shouldStop?() == true { break }
+      let got = try input.read(into: buffer + filled, count: min(capacity - filled, unread))
       if got == 0 { break }
+      unread -= got
       filled += got
       if startOfSource {
         guard filled >= 3 else { continue }
@@ -185,6 +207,7 @@ public enum FoldedStackReader {
           buffer + consumed, filled - consumed, source: name, lineNumber: lineNumber)
       }
     }
+    statistics.lineCount = lineNumber
     parser.endOfSource(source: name, lineNumber: lineNumber)
   }
 

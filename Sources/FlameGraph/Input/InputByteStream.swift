@@ -38,6 +38,8 @@ public final class InputByteStream {
   private var lookahead: [UInt8] = []
   private var lookaheadStart = 0
   private var reachedEnd = false
+  /// Bytes handed out by ``read(into:count:)`` so far.
+  private(set) var bytesRead = 0
 
   /// The most bytes a format that reads its input whole (JSON, protobuf)
   /// accepts: 1 GiB, decompressed. Line formats stream and have no such limit.
@@ -63,6 +65,31 @@ public final class InputByteStream {
       }
       raw = RawByteSource(descriptor: opened, owned: true, name: name)
     }
+  }
+
+  /// A stream over the raw bytes of `raw`, taken as they are: a later part
+  /// of a file is neither sniffed for gzip nor the start of anything.
+  private init(continuing raw: RawByteSource, name: String) {
+    self.name = name
+    self.raw = raw
+    sniffed = true
+  }
+
+  /// The size of the input, when it is a regular file stored as it is
+  /// read (not compressed) of which nothing has been read yet but
+  /// looked-ahead bytes: the inputs that can be read in parts at once.
+  func sizeOfPlainFile() throws -> Int? {
+    try sniff()
+    guard decompressor == nil, bytesRead == 0 else { return nil }
+    return raw.regularFileSize
+  }
+
+  /// A stream over the bytes of this file from `offset` on, read with
+  /// positioned reads, so that it can be read on another thread while
+  /// this stream reads the bytes before `offset` (``sizeOfPlainFile()``
+  /// says when that holds). It keeps this stream's descriptor open.
+  func continuation(from offset: Int) -> InputByteStream? {
+    raw.positionedSource(from: offset).map { InputByteStream(continuing: $0, name: name) }
   }
 
   /// A stream over bytes already in memory (tests, fuzzing); gzip bytes
@@ -111,11 +138,13 @@ public final class InputByteStream {
         lookahead = []
         lookaheadStart = 0
       }
+      bytesRead += length
       return length
     }
     if reachedEnd { return 0 }
     let got = try readDecoded(buffer, count)
     if got == 0 { reachedEnd = true }
+    bytesRead += got
     return got
   }
 

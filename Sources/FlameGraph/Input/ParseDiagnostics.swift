@@ -88,11 +88,20 @@ public struct ParseDiagnostics: Sendable, Equatable {
 
   /// Adds another source's counts and places to these.
   public mutating func merge(_ other: ParseDiagnostics) {
+    merge(other, lineOffset: 0)
+  }
+
+  /// Adds what a later part of the same source skipped, whose lines were
+  /// numbered from 1: they follow the `lineOffset` lines before the part.
+  mutating func merge(_ other: ParseDiagnostics, lineOffset: Int) {
     validLineCount += other.validLineCount
     malformedLineCount += other.malformedLineCount
     commentLineCount += other.commentLineCount
     let room = Self.rememberedLineLimit - firstMalformedLines.count
-    firstMalformedLines += other.firstMalformedLines.prefix(max(0, room))
+    for var malformed in other.firstMalformedLines.prefix(max(0, room)) {
+      if malformed.byteOffset == nil && malformed.element == nil { malformed.line += lineOffset }
+      firstMalformedLines.append(malformed)
+    }
   }
 
   /// Counts a skipped line and remembers its place if it is among the first.

@@ -13,6 +13,12 @@ final class RawByteSource {
   private let ownsDescriptor: Bool
   private let memory: [UInt8]
   private var memoryPosition = 0
+  /// The offset of the next positioned read (`pread`), or nil when reads
+  /// use the descriptor's own offset.
+  private var filePosition: Int?
+  /// The source whose descriptor a positioned source reads, kept alive
+  /// (and its descriptor open) as long as this one.
+  private var owner: RawByteSource?
 
   /// A source reading a descriptor, closed at the end when `owned`.
   init(descriptor: Int32, owned: Bool, name: String) {
@@ -20,6 +26,37 @@ final class RawByteSource {
     self.descriptor = descriptor
     ownsDescriptor = owned
     memory = []
+  }
+
+  /// A source reading the file behind `owner`'s descriptor from `offset` on with
+  /// positioned reads, which leave the descriptor's own offset alone: one
+  /// thread may read a file's start through `owner` while another reads
+  /// the rest through this.
+  private init(sharing owner: RawByteSource, from offset: Int) {
+    name = owner.name
+    descriptor = owner.descriptor
+    ownsDescriptor = false
+    memory = []
+    filePosition = offset
+    self.owner = owner
+  }
+
+  /// The size of the regular file behind the descriptor, or nil for a
+  /// pipe, a device, or bytes in memory.
+  var regularFileSize: Int? {
+    guard descriptor >= 0 else { return nil }
+    var status = stat()
+    guard fstat(descriptor, &status) == 0, (status.st_mode & S_IFMT) == S_IFREG else {
+      return nil
+    }
+    return Int(status.st_size)
+  }
+
+  /// A source reading the same file from `offset` on with positioned
+  /// reads; nil for bytes in memory.
+  func positionedSource(from offset: Int) -> RawByteSource? {
+    guard descriptor >= 0 else { return nil }
+    return RawByteSource(sharing: self, from: offset)
   }
 
   /// A source over bytes in memory.
@@ -46,6 +83,15 @@ final class RawByteSource {
       return length
     }
     while true {
+      if let position = filePosition {
+        let got = pread(descriptor, buffer, count, off_t(position))
+        if got >= 0 {
+          filePosition = position + got
+          return got
+        }
+        if errno == EINTR { continue }
+        throw InputError.unreadable(path: name, reason: String(cString: strerror(errno)))
+      }
       let got = SystemCalls.read(descriptor, buffer, count)
       if got >= 0 { return got }
       if errno == EINTR { continue }

@@ -15,11 +15,11 @@
 /// (`PipelinedMerger`) so that both halves run at once.
 public final class CallTreeBuilder {
   let interner: StackInterner
-  private let sink: any StackSink
-  private var sawCountPair = false
+  let sink: any StackSink
+  var sawCountPair = false
   /// Set by ``finish(factor:diagnostics:)``: the profile then owns the name
   /// storage and the tree, and nothing may change them again.
-  private var isFinished = false
+  private(set) var isFinished = false
   /// How stacks merge: importers whose format holds stacks already counted
   /// per node may add each distinct stack once when this is
   /// ``StackMerging/byName``, but must keep time order when it is
@@ -52,6 +52,14 @@ public final class CallTreeBuilder {
       let merger = TreeMerger(merging: merging)
       sink = pipelined ? PipelinedMerger(merger: merger) : merger
     }
+  }
+
+  /// A builder whose stacks go through `interner` into `sink`: a part of a
+  /// split input records its stacks (``StackRecorder``) for another builder.
+  init(merging: StackMerging, interner: StackInterner, sink: any StackSink) {
+    self.merging = merging
+    self.interner = interner
+    self.sink = sink
   }
 
   /// Whether a count pair (differential input) has been added.

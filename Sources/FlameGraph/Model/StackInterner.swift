@@ -10,6 +10,9 @@ final class StackInterner {
     matcher = StackTransformMatcher(transform)
   }
 
+  /// The per-stack transform applied.
+  var transform: StackTransform { matcher.transform }
+
   /// The id of a frame name, interning it if new.
   @inline(__always)
   func intern(_ name: UnsafeRawPointer, _ length: Int) -> FrameID {
