@@ -43,7 +43,10 @@ final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
   /// is freed below the value it was created with.
   private let emptied = DispatchSemaphore(value: 0)
   private let finished = DispatchSemaphore(value: 0)
-  private var current: Batch
+  /// The batch being filled. `ring` holds every batch strongly for the
+  /// merger's lifetime, so this reference needs no counting of its own:
+  /// without it, each stack appended paid a retain and a release.
+  private unowned(unsafe) var current: Batch
 
   init(merger: Merger) {
     self.merger = merger
@@ -55,7 +58,7 @@ final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
   }
 
   func accept(_ frames: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) {
-    let batch = current
+    unowned(unsafe) let batch = current
     if let start = frames.baseAddress {
       batch.frames.append(contentsOf: start, count: frames.count)
     }
