@@ -62,8 +62,10 @@ struct FoldedFileSplitTests {
   ) throws -> Profile {
     var parser = FoldedStackParser(
       builder: CallTreeBuilder(merging: .byName, transform: transform, pipelined: true))
+    // Split whatever the cores: only the speed depends on them.
     try FoldedStackReader.read(
-      InputByteStream(opening: .file(path)), into: &parser, splittingFrom: minimumSize)
+      InputByteStream(opening: .file(path)), into: &parser, splittingFrom: minimumSize,
+      minimumCores: 1)
     return parser.finish()
   }
 
@@ -103,7 +105,8 @@ struct FoldedFileSplitTests {
     try withTemporaryDirectory { directory in
       let path = try writeFile(bytes, named: "split.folded", in: directory)
       let split = try #require(
-        try FoldedFileSplit(of: InputByteStream(opening: .file(path)), minimumSize: 1))
+        try FoldedFileSplit(
+          of: InputByteStream(opening: .file(path)), minimumSize: 1, minimumCores: 1))
       // The cut is near the middle, just after a line end.
       #expect(abs(split.boundary - bytes.count / 2) < 2000)
       #expect(bytes[split.boundary - 1] == 0x0A)
@@ -180,7 +183,9 @@ struct FoldedFileSplitTests {
     let bytes = Array(String(repeating: "main;work 3\r", count: 500).utf8)
     try withTemporaryDirectory { directory in
       let path = try writeFile(bytes, named: "cr.folded", in: directory)
-      #expect(try FoldedFileSplit(of: InputByteStream(opening: .file(path)), minimumSize: 1) == nil)
+      #expect(
+        try FoldedFileSplit(
+          of: InputByteStream(opening: .file(path)), minimumSize: 1, minimumCores: 1) == nil)
       let profile = try Self.profile(ofFile: path, splittingFrom: 1)
       #expect(profile.totalSamples == 1500)
     }
@@ -194,7 +199,8 @@ struct FoldedFileSplitTests {
     try withTemporaryDirectory { directory in
       let path = try writeFile(bytes, named: "long.folded", in: directory)
       let split = try #require(
-        try FoldedFileSplit(of: InputByteStream(opening: .file(path)), minimumSize: 1))
+        try FoldedFileSplit(
+          of: InputByteStream(opening: .file(path)), minimumSize: 1, minimumCores: 1))
       #expect(split.boundary == bytes.count - "a;c 2\n".utf8.count)
       Self.expectSame(
         try Self.profile(ofFile: path, splittingFrom: 1), try Self.profileInOnePiece(of: bytes))
@@ -204,12 +210,15 @@ struct FoldedFileSplitTests {
   @Test func pipesAndCompressedFilesAreNotSplit() throws {
     let bytes = Self.randomFoldedText(seed: 10, lines: 200)
     #expect(
-      try FoldedFileSplit(of: InputByteStream(bytes: bytes, name: "x"), minimumSize: 1) == nil)
+      try FoldedFileSplit(
+        of: InputByteStream(bytes: bytes, name: "x"), minimumSize: 1, minimumCores: 1) == nil)
     try withTemporaryDirectory { directory in
       let path = try writeFile(
         gzipMember(deflate: Self.storedBlocks(bytes), content: bytes), named: "x.folded.gz",
         in: directory)
-      #expect(try FoldedFileSplit(of: InputByteStream(opening: .file(path)), minimumSize: 1) == nil)
+      #expect(
+        try FoldedFileSplit(
+          of: InputByteStream(opening: .file(path)), minimumSize: 1, minimumCores: 1) == nil)
       Self.expectSame(
         try Self.profile(ofFile: path, splittingFrom: 1), try Self.profileInOnePiece(of: bytes))
     }
@@ -235,7 +244,8 @@ struct FoldedFileSplitTests {
     let bytes = Self.randomFoldedText(seed: 11, lines: 100)
     try withTemporaryDirectory { directory in
       let path = try writeFile(bytes, named: "small.folded", in: directory)
-      #expect(try FoldedFileSplit(of: InputByteStream(opening: .file(path))) == nil)
+      #expect(
+        try FoldedFileSplit(of: InputByteStream(opening: .file(path)), minimumCores: 1) == nil)
     }
   }
 }

@@ -103,11 +103,15 @@ public enum FoldedStackReader {
   }
 
   /// Streams an opened input into the parser, in two parts at once when
-  /// it is a plain file of at least `minimumSize` bytes.
+  /// it is a plain file of at least `minimumSize` bytes and the machine
+  /// has `minimumCores` cores.
   static func read(
-    _ input: InputByteStream, into parser: inout FoldedStackParser, splittingFrom minimumSize: Int
+    _ input: InputByteStream, into parser: inout FoldedStackParser, splittingFrom minimumSize: Int,
+    minimumCores: Int = FoldedFileSplit.minimumCores
   ) throws {
-    if let split = try FoldedFileSplit(of: input, minimumSize: minimumSize) {
+    if let split = try FoldedFileSplit(
+      of: input, minimumSize: minimumSize, minimumCores: minimumCores)
+    {
       return try split.read(into: &parser)
     }
     var statistics = ReadStatistics()
