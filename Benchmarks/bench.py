@@ -6,7 +6,7 @@ usage: Benchmarks/bench.py [--no-build] [--stacks N] [--runs N] [--binary PATH]
        Benchmarks/bench.py --repeat 10 [--stacks N]    (memory flat in input length)
 
 Steps:
-  1. `swift build -c release --product flamegraph` in the repository root
+  1. `swift build -c release --static-swift-stdlib --product flamegraph` in the repository root
      (skipped with --no-build).
   2. Generate a synthetic folded profile with ../shared/bench/gen_profile.py N
      into .build/bench/profile-N.folded; an existing non-empty file is reused.
@@ -108,8 +108,8 @@ def output_of(args):
 
 
 def build():
-    print("building: swift build -c release --product flamegraph", flush=True)
-    if subprocess.run(["swift", "build", "-c", "release", "--product", "flamegraph"], cwd=ROOT).returncode:
+    print("building: swift build -c release --static-swift-stdlib --product flamegraph", flush=True)
+    if subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "flamegraph"], cwd=ROOT).returncode:
         fail("swift build failed")
 
 

@@ -6,7 +6,7 @@ usage: Benchmarks/perf_script_bench.py --perl-script PATH/stackcollapse-perf.pl
            [--megabytes N] [--runs N] [--no-build] [--binary PATH]
 
 Steps:
-  1. `swift build -c release --product flamegraph` in the repository root
+  1. `swift build -c release --static-swift-stdlib --product flamegraph` in the repository root
      (skipped with --no-build).
   2. Generate a synthetic perf script of about N MiB (default 200) into a
      temporary folder: samples of a few processes with 8 to 48 frames each,
@@ -126,7 +126,7 @@ def main():
     if not Path(args.perl_script).is_file():
         fail(f"no such file: {args.perl_script}")
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "flamegraph"],
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "flamegraph"],
                        cwd=ROOT, check=True)
     folder = Path(tempfile.mkdtemp(prefix="perf-script-bench-"))
     try:

@@ -5,7 +5,7 @@ stacks as folded text, in one run.
 usage: Benchmarks/pprof_bench.py [--samples N] [--runs N] [--no-build] [--binary PATH]
 
 Steps:
-  1. `swift build -c release --product flamegraph` (skipped with --no-build).
+  1. `swift build -c release --static-swift-stdlib --product flamegraph` (skipped with --no-build).
   2. Generate a pprof profile of N samples (default 200,000; 5,000
      functions, up to 30 frames) with
      Tests/FlameGraphTests/Fixtures/pprof/make_fixtures.py --big, gzip a
@@ -44,7 +44,7 @@ def main():
     parser.add_argument("--binary", default=str(ROOT / ".build" / "release" / "flamegraph"))
     args = parser.parse_args()
     if not args.no_build:
-        subprocess.run(["swift", "build", "-c", "release", "--product", "flamegraph"],
+        subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "flamegraph"],
                        cwd=ROOT, check=True)
     folder = Path(tempfile.mkdtemp(prefix="pprof-bench-"))
     try:

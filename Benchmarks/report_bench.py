@@ -4,7 +4,7 @@
 usage: Benchmarks/report_bench.py [--no-build] [--stacks N] [--runs N] [--binary PATH]
 
 Steps:
-  1. `swift build -c release --product flamegraph` in the repository root
+  1. `swift build -c release --static-swift-stdlib --product flamegraph` in the repository root
      (skipped with --no-build).
   2. Generate a synthetic folded profile with ../shared/bench/gen_profile.py N
      (default 200,000 stacks, ~140 MB) into .build/bench/profile-N.folded; an
@@ -74,7 +74,7 @@ def main():
     args = parser.parse_args()
     BENCH.mkdir(parents=True, exist_ok=True)
     if not args.no_build:
-        if subprocess.run(["swift", "build", "-c", "release", "--product", "flamegraph"], cwd=ROOT).returncode:
+        if subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "flamegraph"], cwd=ROOT).returncode:
             fail("swift build failed")
     profile = make_input(args.stacks)
     for stale in BENCH.glob("report-*.png"):

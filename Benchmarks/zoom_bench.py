@@ -7,7 +7,7 @@ usage: Benchmarks/zoom_bench.py [--no-build] [--rounds N] [--clicks N] [--binary
                                 [--stacks N] [--only sympy|large]
 
 Steps:
-  1. `swift build -c release --product flamegraph` in the repository root
+  1. `swift build -c release --static-swift-stdlib --product flamegraph` in the repository root
      (skipped with --no-build).
   2. Unpack ../shared/profiles/import-sympy.folded.gz (13,719 stacks) into
      .build/bench/import-sympy.folded; an existing file is reused.
@@ -139,8 +139,8 @@ def fail(message):
 
 
 def build():
-    print("building: swift build -c release --product flamegraph", flush=True)
-    if subprocess.run(["swift", "build", "-c", "release", "--product", "flamegraph"], cwd=ROOT).returncode:
+    print("building: swift build -c release --static-swift-stdlib --product flamegraph", flush=True)
+    if subprocess.run(["swift", "build", "-c", "release", "--static-swift-stdlib", "--product", "flamegraph"], cwd=ROOT).returncode:
         fail("swift build failed")
 
 
