@@ -16,6 +16,11 @@ extension ByteWriter {
       var runStart = 0
       while index < bytes.count {
         let byte = bytes[index]
+        // Most bytes need no replacement: one table look-up tells.
+        guard Self.mayNeedXMLEscape[Int(byte)] else {
+          index += 1
+          continue
+        }
         let replacement: StaticString?
         var width = 1
         switch byte {
@@ -49,6 +54,12 @@ extension ByteWriter {
       }
       write(bytes: UnsafeBufferPointer(rebasing: bytes[runStart..<bytes.count]))
     }
+  }
+
+  /// The bytes that may start a replacement: controls, `&`, `<`, `>`, both
+  /// quotes, and the lead byte of U+FFFE and U+FFFF.
+  private static let mayNeedXMLEscape: [Bool] = (0..<256).map { byte in
+    byte < 0x20 || [0x26, 0x3C, 0x3E, 0x22, 0x27, 0xEF].contains(byte)
   }
 }
 

@@ -24,8 +24,8 @@ struct FramePlacer {
   private var colorScheme: any ColorScheme
   private(set) var paletteMap: PaletteMap?
   private(set) var maximumDepth = 0
-  /// The unit named in tooltips (``Options/countName(for:)``).
-  private let countName: String
+  /// Makes the tooltips, in the unit of ``Options/countName(for:)``.
+  private let tooltips: TooltipBuilder
   private var nameCache: [String?]
   private var annotationCache: [FrameAnnotation??]
   private var ladderCache: [LabelLadder?]
@@ -43,7 +43,7 @@ struct FramePlacer {
     self.options = options
     self.scale = scale
     self.minimumTotal = minimumTotal
-    countName = options.countName(for: profile)
+    tooltips = TooltipBuilder(countName: options.countName(for: profile))
     fitter = LabelFitter(
       measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation,
       style: options.labelStyle)
@@ -150,19 +150,17 @@ struct FramePlacer {
       FrameColorInput(
         name: name, annotation: colorAnnotation, share: share, delta: delta,
         maximumDelta: maximumDelta, category: category.map { options.categories!.categories[$0] }))
-    var tooltip =
-      "\(name) (\(CountFormatter.count(nodeTotal)) \(countName), \(CountFormatter.percent(share))%"
-    if before != nil {
-      // --negate flips what is shown as growth, as both peers do.
-      let shownDelta = options.negateDifferential ? -delta : delta
-      let deltaShare = total > 0 ? shownDelta / total : 0
-      tooltip += "; \(deltaShare > 0 ? "+" : "")\(CountFormatter.percent(deltaShare))%"
-    }
-    tooltip += ")"
-    let sourceLine = decorations.sourceLine(of: frame)
-    if let sourceLine { tooltip += "\n" + sourceLine }
+    let sourceLine = decorations.sourceLine(of: frame, name: name)
     let attributes = frameAttributes(name: name, node: node)
-    if let title = attributes?.title { tooltip = title }
+    // --negate flips what is shown as growth, as both peers do.
+    let deltaShare = before.map { _ in
+      total > 0 ? (options.negateDifferential ? -delta : delta) / total : 0
+    }
+    let tooltip =
+      attributes?.title
+      ?? tooltips.tooltip(
+        name: name, total: nodeTotal, share: share, deltaShare: deltaShare,
+        sourceLine: sourceLine)
     // Ladders are worked out only for names that do not fit whole (the
     // viewer works out its own, for the widths it draws).
     let ladder = fitter.fitsWhole(name, width: width) ? .empty : ladder(of: node, name: name)
