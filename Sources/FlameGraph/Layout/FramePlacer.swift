@@ -161,9 +161,12 @@ struct FramePlacer {
       ?? tooltips.tooltip(
         name: name, total: nodeTotal, share: share, deltaShare: deltaShare,
         sourceLine: sourceLine)
-    // Ladders are worked out only for names that do not fit whole (the
-    // viewer works out its own, for the widths it draws).
-    let ladder = fitter.fitsWhole(name, width: width) ? .empty : ladder(of: node, name: name)
+    // Ladders are worked out only for names that do not fit whole, in
+    // boxes that may show a label (the viewer works out its own, for the
+    // widths it draws).
+    let ladder =
+      fitter.fitsWhole(name, width: width) || !fitter.mayShowLabel(width: width)
+      ? .empty : ladder(of: node, name: name)
     let label = fitter.fit(name, ladder: ladder, width: width).map {
       fitted in
       let trailing = fitted.isCut && options.labelTruncation == .keepEnd
@@ -229,10 +232,11 @@ struct FramePlacer {
   }
 
   /// Works out, on every core, the ladders that placing the whole graph
-  /// will ask for: those of frames whose narrowest drawn node cannot show
-  /// the name whole (every node at least as wide as the minimum is drawn,
-  /// as its ancestors are wider). Placing then finds them cached; the set
-  /// is the one placing alone would make, so output does not change.
+  /// will ask for: those of frames whose narrowest drawn node that may
+  /// show a label cannot show the name whole (every node at least as wide
+  /// as the minimum is drawn, as its ancestors are wider). Placing then
+  /// finds them cached; the set is the one placing alone would make, so
+  /// output does not change.
   private mutating func workOutLadders() {
     guard options.labelStyle == .smart else { return }
     let tree = profile.tree
@@ -240,7 +244,11 @@ struct FramePlacer {
     for node in 1..<max(tree.nodeCount, 1) {
       let total = tree.total(of: NodeID(node))
       let frame = Int(tree.frame(of: NodeID(node)))
-      if total >= minimumTotal && total < narrowest[frame] { narrowest[frame] = total }
+      if total >= minimumTotal && total < narrowest[frame]
+        && fitter.mayShowLabel(width: scale.width(of: total))
+      {
+        narrowest[frame] = total
+      }
     }
     var needed: [(frame: Int32, name: String)] = []
     for frame in narrowest.indices where narrowest[frame].isFinite && ladderCache[frame] == nil {

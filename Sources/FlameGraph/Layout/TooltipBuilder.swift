@@ -55,17 +55,22 @@ private struct TextCursor {
     UnsafeMutableBufferPointer(rebasing: buffer[count...])
   }
 
+  @inline(__always)
   mutating func append(_ text: StaticString) {
-    let bytes = UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount)
-    _ = rest.initialize(from: bytes)
-    count += bytes.count
+    append(UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
   }
 
+  @inline(__always)
   mutating func append(_ text: String) {
     var text = text
-    text.withUTF8 { bytes in
-      _ = rest.initialize(from: bytes)
-      count += bytes.count
-    }
+    text.withUTF8 { append($0) }
+  }
+
+  /// Copies `bytes` after what is written (one `memcpy`).
+  @inline(__always)
+  private mutating func append(_ bytes: UnsafeBufferPointer<UInt8>) {
+    guard let source = bytes.baseAddress else { return }
+    (buffer.baseAddress! + count).initialize(from: source, count: bytes.count)
+    count += bytes.count
   }
 }
