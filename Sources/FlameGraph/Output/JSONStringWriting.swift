@@ -29,10 +29,12 @@ extension ByteWriter {
     var runStart = 0
     var index = 0
     let markup = context == .markup
+    // Read once: the static's accessor is not free per byte.
+    let mayNeedEscape = Self.mayNeedEscape
     while index < bytes.count {
       let byte = bytes[index]
       // Most bytes need no escape: one table look-up tells.
-      guard Self.mayNeedEscape[Int(byte)] else {
+      guard mayNeedEscape[Int(byte)] else {
         index += 1
         continue
       }
