@@ -152,4 +152,30 @@ struct ViewerDataFastPathTests {
       #expect(String(decoding: writer.collected, as: UTF8.self) == Self.simpleEscaped(text))
     }
   }
+
+  @Test func compactIntegersAreWrittenAsDigitByDigitEncodingWritesThem() {
+    var random = SeededRandom(seed: 31)
+    let values = (0..<3000).map { index in
+      index < 10
+        ? [0, 56, 57, 1709, 1710, 51_299, 51_300, Int.max, Int.max - 1, 30][index]
+        : Int.random(in: 0...(1 << Int.random(in: 1...62, using: &random)), using: &random)
+    }
+    let writer = ByteWriter()
+    writer.writeCompactIntegers(values)
+    writer.flush()
+    // The simple path: digits collected least significant first, reversed.
+    var expected: [UInt8] = [UInt8(ascii: "\"")]
+    for value in values {
+      var digits = [CompactIntegers.alphabet[value % CompactIntegers.finalBase]]
+      var rest = value / CompactIntegers.finalBase
+      while rest > 0 {
+        digits.append(
+          CompactIntegers.alphabet[CompactIntegers.finalBase + rest % CompactIntegers.leadingBase])
+        rest /= CompactIntegers.leadingBase
+      }
+      expected += digits.reversed()
+    }
+    expected.append(UInt8(ascii: "\""))
+    #expect(writer.collected == expected)
+  }
 }
