@@ -211,4 +211,29 @@ struct LayoutFastPathTests {
       }
     }
   }
+
+  @Test func boxesThatMayShowNoLabelShowTheSameWithoutTheirLadder() {
+    var random = SeededRandom(seed: 37)
+    let names = [
+      "handle (app/service/module.py:12)", "std::vector<int>::push_back(int const&)",
+      "core::ptr::drop_in_place<u8>::h0123456789abcdef", "f", "", "github.com/x/y.(*T).Method",
+    ]
+    var skipped = 0
+    for _ in 0..<2000 {
+      let fitter = LabelFitter(
+        measurer: MonospaceTextMeasurer(
+          characterWidth: Double.random(in: 0.3...0.8, using: &random)),
+        fontSize: Double.random(in: 4...20, using: &random),
+        truncation: Bool.random(using: &random) ? .keepEnd : .keepStart, style: .smart)
+      let name = names.randomElement(using: &random)!
+      let width = Double.random(in: 0...30, using: &random)
+      guard !fitter.mayShowLabel(width: width) else { continue }
+      skipped += 1
+      let ladder = LabelAbbreviator.ladder(for: name)
+      #expect(
+        fitter.fit(name, ladder: ladder, width: width)
+          == fitter.fit(name, ladder: .empty, width: width), "\(name) in \(width) points")
+    }
+    #expect(skipped > 100)
+  }
 }
