@@ -29,19 +29,24 @@ extension ByteWriter {
   /// Appends `"digits"`: the values in ``CompactIntegers``' encoding.
   func writeCompactIntegers<Values: Sequence<Int>>(_ values: Values) {
     write(byte: UInt8(ascii: "\""))
-    var digits: [UInt8] = []
-    for value in values {
-      precondition(value >= 0, "compact integers are not negative")
-      var rest = value / CompactIntegers.finalBase
-      digits.removeAll(keepingCapacity: true)
-      digits.append(CompactIntegers.alphabet[value % CompactIntegers.finalBase])
-      while rest > 0 {
-        digits.append(
-          CompactIntegers.alphabet[
-            CompactIntegers.finalBase + rest % CompactIntegers.leadingBase])
-        rest /= CompactIntegers.leadingBase
+    CompactIntegers.alphabet.withUnsafeBufferPointer { alphabet in
+      // Invariant: a number's digits are written backwards from the end of
+      // `digits`, one final and at most 13 leading ones (30^13 > Int.max /
+      // 57), then copied at once.
+      withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 24) { digits in
+        for value in values {
+          precondition(value >= 0, "compact integers are not negative")
+          var end = digits.count - 1
+          digits[end] = alphabet[value % CompactIntegers.finalBase]
+          var rest = value / CompactIntegers.finalBase
+          while rest > 0 {
+            end -= 1
+            digits[end] = alphabet[CompactIntegers.finalBase + rest % CompactIntegers.leadingBase]
+            rest /= CompactIntegers.leadingBase
+          }
+          write(bytes: UnsafeBufferPointer(rebasing: digits[end...]))
+        }
       }
-      for digit in digits.reversed() { write(byte: digit) }
     }
     write(byte: UInt8(ascii: "\""))
   }

@@ -1,11 +1,5 @@
 import FlameGraph
 
-#if canImport(Glibc)
-  import Glibc
-#elseif canImport(Darwin)
-  import Darwin
-#endif
-
 /// The name table of the viewer's data block, sorted and front coded: each
 /// name is written as how many UTF-16 code units it shares with the name
 /// before it and the rest, so the many names that share a namespace or a
@@ -21,9 +15,23 @@ struct SortedNames {
     /// As bytes, when every name is ASCII (the usual table): byte order is
     /// code unit order, and a byte is a code unit, so sorting and front
     /// coding skip the UTF-16 copies.
-    case bytes([[UInt8]])
+    case bytes(ByteNames)
     /// As UTF-16 code units.
     case codeUnits([[UInt16]])
+  }
+
+  /// Names as one buffer of bytes: name `i` of `order` is
+  /// `bytes[starts[order[i]]..<starts[order[i] + 1]]`, so no name is an
+  /// array of its own.
+  struct ByteNames {
+    var bytes: [UInt8]
+    /// One more than there are names: where each starts, then the end.
+    var starts: [Int]
+    /// The indices of the names in sorted order.
+    var order: [Int]
+
+    var count: Int { order.count }
+    var isEmpty: Bool { order.isEmpty }
   }
 
   let sorted: Sorted
@@ -33,11 +41,10 @@ struct SortedNames {
   /// The table of `names`; `usesBytes: false` takes the code unit path
   /// whatever the names (tests compare both).
   init(_ names: [String], usesBytes: Bool = true) {
-    let bytes = names.map { Array($0.utf8) }
     let order: [Int]
-    if usesBytes && bytes.allSatisfy({ name in name.allSatisfy { $0 < 0x80 } }) {
-      order = Self.byteOrder(bytes)
-      sorted = .bytes(order.map { bytes[$0] })
+    if usesBytes, let table = Self.asciiTable(names) {
+      order = table.order
+      sorted = .bytes(table)
     } else {
       let units = names.map { Array($0.utf16) }
       order = units.indices.sorted { Self.precedes(units[$0], units[$1]) }
@@ -48,31 +55,35 @@ struct SortedNames {
     self.position = position
   }
 
-  /// The indices of `names` in byte order, as ``precedes(_:_:)`` orders
-  /// them: the names copied into one buffer and compared with `memcmp`
-  /// (unsigned bytes, then the shorter first), so a comparison touches no
-  /// array's reference count.
-  static func byteOrder(_ names: [[UInt8]]) -> [Int] {
-    var flat: [UInt8] = []
-    flat.reserveCapacity(names.reduce(0) { $0 + $1.count })
+  /// The names as bytes in byte order, or nil when one is not ASCII.
+  static func asciiTable(_ names: [String]) -> ByteNames? {
+    var bytes: [UInt8] = []
     var starts: [Int] = [0]
     starts.reserveCapacity(names.count + 1)
-    for name in names {
-      flat += name
-      starts.append(flat.count)
-    }
-    return flat.withUnsafeBufferPointer { flat in
-      starts.withUnsafeBufferPointer { starts in
-        // A valid pointer even when every name is empty.
-        let base = flat.baseAddress ?? UnsafePointer(bitPattern: 1)!
-        return names.indices.sorted { left, right in
-          let leftCount = starts[left + 1] - starts[left]
-          let rightCount = starts[right + 1] - starts[right]
-          let common = min(leftCount, rightCount)
-          let order = common == 0 ? 0 : memcmp(base + starts[left], base + starts[right], common)
-          return order != 0 ? order < 0 : leftCount < rightCount
-        }
+    var isASCII = true
+    for var name in names {
+      name.withUTF8 { name in
+        bytes.append(contentsOf: name)
+        for byte in name where byte >= 0x80 { isASCII = false }
       }
+      starts.append(bytes.count)
+    }
+    guard isASCII else { return nil }
+    return ByteNames(bytes: bytes, starts: starts, order: byteOrder(bytes, starts: starts))
+  }
+
+  /// The indices of the names `bytes[starts[i]..<starts[i + 1]]` in byte
+  /// order, as ``precedes(_:_:)`` orders them (unsigned bytes, then the
+  /// shorter first; equal names by index).
+  static func byteOrder(_ bytes: [UInt8], starts: [Int]) -> [Int] {
+    bytes.withUnsafeBufferPointer { bytes in
+      // A valid address even when every name is empty.
+      let base = bytes.baseAddress ?? UnsafePointer(bitPattern: 1)!
+      // The buffers point into `bytes`, valid for the whole sort.
+      let names = starts.indices.dropLast().map {
+        UnsafeBufferPointer(start: base + starts[$0], count: starts[$0 + 1] - starts[$0])
+      }
+      return ByteStringOrder.order(of: names)
     }
   }
 
@@ -96,25 +107,53 @@ struct SortedNames {
   func write(to writer: ByteWriter) {
     let (shared, lengths, text) =
       switch sorted {
-      case .bytes(let names): Self.frontCoded(names, text: { String(decoding: $0, as: UTF8.self) })
+      case .bytes(let names):
+        Self.frontCoded(names)
       case .codeUnits(let names):
-        Self.frontCoded(names, text: { String(decoding: $0, as: UTF16.self) })
+        Self.frontCoded(names, text: { Array(String(decoding: $0, as: UTF16.self).utf8) })
       }
     writer.write(",\n\"names\":{\"shared\":")
     writer.writeCompactIntegers(shared)
     writer.write(",\"lengths\":")
     writer.writeCompactIntegers(lengths)
     writer.write(",\n\"text\":")
-    writer.writeJSONString(text, for: .markup)
+    text.withUnsafeBufferPointer { writer.writeJSONString(utf8: $0, for: .markup) }
     writer.write("}")
+  }
+
+  /// ``frontCoded(_:text:)`` of byte names, read in place from their
+  /// buffer: the rests joined are the text's UTF-8 (ASCII) bytes.
+  static func frontCoded(_ names: ByteNames) -> (shared: [Int], lengths: [Int], text: [UInt8]) {
+    var shared: [Int] = []
+    var lengths: [Int] = []
+    var rests: [UInt8] = []
+    shared.reserveCapacity(names.count)
+    lengths.reserveCapacity(names.count)
+    names.bytes.withUnsafeBufferPointer { bytes in
+      var previous = 0..<0
+      for index in names.order {
+        let name = names.starts[index]..<names.starts[index + 1]
+        var common = 0
+        while common < previous.count && common < name.count
+          && bytes[previous.lowerBound + common] == bytes[name.lowerBound + common]
+        {
+          common += 1
+        }
+        shared.append(common)
+        lengths.append(name.count - common)
+        rests += UnsafeBufferPointer(rebasing: bytes[(name.lowerBound + common)..<name.upperBound])
+        previous = name
+      }
+    }
+    return (shared, lengths, rests)
   }
 
   /// Each name as the length it shares with the name before it and the
   /// length of its rest, and the rests joined, in code units. A rest never
   /// starts inside a surrogate pair (ASCII has none).
   static func frontCoded<Unit: FixedWidthInteger>(
-    _ names: [[Unit]], text: ([Unit]) -> String
-  ) -> (shared: [Int], lengths: [Int], text: String) {
+    _ names: [[Unit]], text: ([Unit]) -> [UInt8]
+  ) -> (shared: [Int], lengths: [Int], text: [UInt8]) {
     var shared: [Int] = []
     var lengths: [Int] = []
     var rests: [Unit] = []

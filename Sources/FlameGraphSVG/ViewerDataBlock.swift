@@ -130,15 +130,9 @@ extension SVGRenderer {
   /// repeat (names hashed, diffusion), each distinct color once and an
   /// index per frame.
   private func writeFills(_ frames: [FrameBox], to writer: ByteWriter) {
-    var indexOfColor: [RGBColor: Int] = [:]
-    var palette: [RGBColor] = []
-    let indices = frames.indices.map { index in
-      let fill = frames[index].fill
-      if let known = indexOfColor[fill] { return known }
-      indexOfColor[fill] = palette.count
-      palette.append(fill)
-      return palette.count - 1
-    }
+    var colors = ColorPalette()
+    let indices = frames.indices.map { colors.index(of: frames[$0].fill) }
+    let palette = colors.colors
     let indexed = palette.count * 2 <= frames.count
     writer.write(",\n\"fills\":\"")
     let digits = CompactIntegers.alphabet

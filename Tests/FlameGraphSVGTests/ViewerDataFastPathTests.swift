@@ -87,4 +87,95 @@ struct ViewerDataFastPathTests {
       #expect(bytesWriter.collected == unitsWriter.collected)
     }
   }
+
+  @Test func fillsAreIndexedAsADictionaryIndexesThem() {
+    var random = SeededRandom(seed: 23)
+    for round in 0..<20 {
+      // Few distinct colors or many, so the table grows.
+      let distinct = [3, 40, 5000][round % 3]
+      let seeds = (0..<distinct).map { _ in
+        RGBColor(
+          red: UInt8.random(in: 0...255, using: &random),
+          green: UInt8.random(in: 0...255, using: &random),
+          blue: UInt8.random(in: 0...255, using: &random))
+      }
+      let fills = (0..<(distinct * 3)).map { _ in seeds.randomElement(using: &random)! }
+      var palette = ColorPalette()
+      let indices = fills.map { palette.index(of: $0) }
+      // The simple path.
+      var indexOfColor: [RGBColor: Int] = [:]
+      var colors: [RGBColor] = []
+      let expected = fills.map { fill in
+        if let known = indexOfColor[fill] { return known }
+        indexOfColor[fill] = colors.count
+        colors.append(fill)
+        return colors.count - 1
+      }
+      #expect(indices == expected)
+      #expect(palette.colors == colors)
+    }
+  }
+
+  /// XML escaping as the byte switch did it, character by character.
+  static func simpleEscaped(_ text: String) -> String {
+    var result = ""
+    for scalar in text.unicodeScalars {
+      switch scalar {
+      case "&": result += "&amp;"
+      case "<": result += "&lt;"
+      case ">": result += "&gt;"
+      case "\"": result += "&quot;"
+      case "'": result += "&#39;"
+      case "\t": result += "&#9;"
+      case "\n": result += "&#10;"
+      case "\r": result += "&#13;"
+      case "\u{0}"..."\u{1f}", "\u{fffe}", "\u{ffff}": result += "\u{fffd}"
+      default: result.unicodeScalars.append(scalar)
+      }
+    }
+    return result
+  }
+
+  @Test func xmlTextIsEscapedAsTheSimplePathEscapesIt() {
+    var random = SeededRandom(seed: 29)
+    let pieces = [
+      "a", "fn<T>", "&", "\"", "'", "\t", "\n", "\r", "\u{1}", "\u{1f}", "\u{fffe}", "\u{ffff}",
+      "\u{fffd}", "\u{efbf}", "é", "🔥", " ",
+    ]
+    for _ in 0..<1000 {
+      let text = (0..<Int.random(in: 0...10, using: &random)).map { _ in
+        pieces.randomElement(using: &random)!
+      }.joined()
+      let writer = ByteWriter()
+      writer.writeEscaped(text)
+      writer.flush()
+      #expect(String(decoding: writer.collected, as: UTF8.self) == Self.simpleEscaped(text))
+    }
+  }
+
+  @Test func compactIntegersAreWrittenAsDigitByDigitEncodingWritesThem() {
+    var random = SeededRandom(seed: 31)
+    let values = (0..<3000).map { index in
+      index < 10
+        ? [0, 56, 57, 1709, 1710, 51_299, 51_300, Int.max, Int.max - 1, 30][index]
+        : Int.random(in: 0...(1 << Int.random(in: 1...62, using: &random)), using: &random)
+    }
+    let writer = ByteWriter()
+    writer.writeCompactIntegers(values)
+    writer.flush()
+    // The simple path: digits collected least significant first, reversed.
+    var expected: [UInt8] = [UInt8(ascii: "\"")]
+    for value in values {
+      var digits = [CompactIntegers.alphabet[value % CompactIntegers.finalBase]]
+      var rest = value / CompactIntegers.finalBase
+      while rest > 0 {
+        digits.append(
+          CompactIntegers.alphabet[CompactIntegers.finalBase + rest % CompactIntegers.leadingBase])
+        rest /= CompactIntegers.leadingBase
+      }
+      expected += digits.reversed()
+    }
+    expected.append(UInt8(ascii: "\""))
+    #expect(writer.collected == expected)
+  }
 }

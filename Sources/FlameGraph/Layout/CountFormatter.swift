@@ -11,43 +11,105 @@ public enum CountFormatter {
   /// CountFormatter.count(2.5)      // "2.5"
   /// ```
   public static func count(_ value: Double) -> String {
-    guard value.isFinite else { return "0" }
+    switch countDigits(value) {
+    case .digits(let digits): return digits.string
+    case .text(let text): return text
+    }
+  }
+
+  /// The most bytes ``writeCount(_:into:)`` and ``writePercent(_:into:)``
+  /// write.
+  static let maximumLength = Digits.capacity
+
+  /// Writes the UTF-8 bytes of ``count(_:)`` at the start of `buffer`
+  /// (at least ``maximumLength`` bytes) and returns their length, without
+  /// making a string (a tooltip per drawn frame holds one).
+  static func writeCount(_ value: Double, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    switch countDigits(value) {
+    case .digits(let digits): return digits.write(into: buffer)
+    case .text(let text):
+      // A sign and Swift's shortest form of a double: well under 32 bytes.
+      var text = text
+      return text.withUTF8 { text in
+        _ = buffer.initialize(from: text)
+        return text.count
+      }
+    }
+  }
+
+  /// Writes the UTF-8 bytes of ``percent(_:)`` as ``writeCount(_:into:)``
+  /// writes a count.
+  static func writePercent(_ share: Double, into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
+    percentDigits(share).write(into: buffer)
+  }
+
+  /// How ``count(_:)`` writes a value: digits in most cases, Swift's own
+  /// text beyond what a `UInt64` holds.
+  private enum CountText {
+    case digits(Digits)
+    case text(String)
+  }
+
+  private static func countDigits(_ value: Double) -> CountText {
+    guard value.isFinite else { return .text("0") }
     let magnitude = abs(value)
     // Beyond what hundredths in an Int64 hold, show the whole number alone.
     guard magnitude < 9e15 else {
       if magnitude < 1.8e19 {
-        return digits(UInt64(magnitude), negative: value < 0, grouped: true, decimals: 0, of: 0)
+        return .digits(
+          Digits(
+            whole: UInt64(magnitude), negative: value < 0, grouped: true, decimals: 0, fraction: 0)
+        )
       }
-      return (value < 0 ? "-" : "") + String(magnitude)
+      return .text((value < 0 ? "-" : "") + String(magnitude))
     }
     let hundredths = UInt64((magnitude * 100).rounded())
     let fraction = hundredths % 100
     let negative = value < 0 && hundredths != 0
     // Two decimals, or one when the second is zero, or none.
     let decimals = fraction == 0 ? 0 : fraction % 10 == 0 ? 1 : 2
-    return digits(
-      hundredths / 100, negative: negative, grouped: true, decimals: decimals,
-      of: decimals == 1 ? fraction / 10 : fraction)
+    return .digits(
+      Digits(
+        whole: hundredths / 100, negative: negative, grouped: true, decimals: decimals,
+        fraction: decimals == 1 ? fraction / 10 : fraction))
   }
 
   /// A share as a percentage with two decimals, without the sign: `5.67`.
   public static func percent(_ share: Double) -> String {
-    guard share.isFinite, abs(share) < 1e12 else { return "0.00" }
+    percentDigits(share).string
+  }
+
+  private static func percentDigits(_ share: Double) -> Digits {
+    guard share.isFinite, abs(share) < 1e12 else {
+      return Digits(whole: 0, negative: false, grouped: false, decimals: 2, fraction: 0)
+    }
     let hundredths = UInt64((abs(share) * 10_000).rounded())
-    return digits(
-      hundredths / 100, negative: share < 0 && hundredths != 0, grouped: false, decimals: 2,
-      of: hundredths % 100)
+    return Digits(
+      whole: hundredths / 100, negative: share < 0 && hundredths != 0, grouped: false,
+      decimals: 2, fraction: hundredths % 100)
   }
 
   /// `whole` in decimal, with a comma every three digits when `grouped`,
   /// then `decimals` digits of `fraction` after a point (none for 0).
-  private static func digits(
-    _ whole: UInt64, negative: Bool, grouped: Bool, decimals: Int, of fraction: UInt64
-  ) -> String {
-    // 20 digits, 6 commas, a sign, a point and two decimals fit in 32.
-    String(unsafeUninitializedCapacity: 32) { buffer in
+  private struct Digits {
+    var whole: UInt64
+    var negative: Bool
+    var grouped: Bool
+    var decimals: Int
+    var fraction: UInt64
+
+    /// 20 digits, 6 commas, a sign, a point and two decimals fit in 32.
+    static let capacity = 32
+
+    var string: String {
+      String(unsafeUninitializedCapacity: Self.capacity) { write(into: $0) }
+    }
+
+    /// Writes the text at the start of `buffer` (at least ``capacity``
+    /// bytes) and returns its length.
+    func write(into buffer: UnsafeMutableBufferPointer<UInt8>) -> Int {
       // Written from the end backwards, then moved to the start.
-      var end = buffer.count
+      var end = Self.capacity
       var rest = fraction
       for _ in 0..<decimals {
         end -= 1
@@ -74,7 +136,7 @@ public enum CountFormatter {
         end -= 1
         buffer[end] = UInt8(ascii: "-")
       }
-      let length = buffer.count - end
+      let length = Self.capacity - end
       for index in 0..<length { buffer[index] = buffer[end + index] }
       return length
     }

@@ -11,7 +11,8 @@
 /// bounds of its search totals.
 ///
 /// Cost: one sequential scan of the totals, a sampled one when the limit is
-/// reached, and binary searches for the parents of listed frames only.
+/// reached, and a look-up in a table by node for the parent of each listed
+/// frame.
 struct FrameCatalogBuilder {
   let profile: Profile
   let minimumTotal: Double
@@ -47,10 +48,11 @@ struct FrameCatalogBuilder {
     let totals = tree.totals.buffer
     let keys = tree.keys.buffer
     let threshold = listingThreshold(totals)
-    // Boxes by node, to find a thin frame's parent by binary search (thin
-    // parents are found the same way in `listedNodes`, ascending).
-    let boxNodes = boxes.indices.map { (node: boxes[$0].node, index: Int32($0)) }
-      .sorted { $0.node < $1.node }
+    // The catalog index of each node drawn or listed so far, -1 for the
+    // others: a thin frame's parent is listed before it (a parent's id is
+    // smaller), so one look-up finds it.
+    var catalogIndex = [Int32](repeating: -1, count: totals.count)
+    for index in boxes.indices { catalogIndex[Int(boxes[index].node)] = Int32(index) }
     // A tight scan first, then the work on the few frames it finds. Drawn
     // frames are boxes already; empty frames change no total.
     var thinNodes: [NodeID] = []
@@ -66,17 +68,10 @@ struct FrameCatalogBuilder {
     var listedNodes: [NodeID] = []
     listedNodes.reserveCapacity(thinNodes.count)
     for node in thinNodes {
-      let parent = CallTree.parent(ofKey: keys[Int(node)])
-      let parentIndex: Int32
-      if let box = firstIndex(of: parent, in: boxNodes, \.node), boxNodes[box].node == parent {
-        parentIndex = boxNodes[box].index
-      } else if let listed = firstIndex(of: parent, in: listedNodes, \.self),
-        listedNodes[listed] == parent
-      {
-        parentIndex = Int32(boxes.count + listed)
-      } else {
-        continue
-      }
+      let parent = Int(CallTree.parent(ofKey: keys[Int(node)]))
+      guard parent >= 0, parent < catalogIndex.count, catalogIndex[parent] >= 0 else { continue }
+      let parentIndex = catalogIndex[parent]
+      catalogIndex[Int(node)] = Int32(boxes.count + thin.count)
       thin.append(
         ThinFrame(
           parent: parentIndex, name: names.index(ofFrame: tree.frame(of: node)),
@@ -114,20 +109,6 @@ struct FrameCatalogBuilder {
       }
     }
     return result
-  }
-
-  /// The position of the first element whose key is at least `key`, in
-  /// an array sorted by key; nil past the end.
-  private func firstIndex<Element>(
-    of key: NodeID, in sorted: [Element], _ keyPath: KeyPath<Element, NodeID>
-  ) -> Int? {
-    var low = 0
-    var high = sorted.count
-    while low < high {
-      let middle = (low + high) / 2
-      if sorted[middle][keyPath: keyPath] < key { low = middle + 1 } else { high = middle }
-    }
-    return low < sorted.count ? low : nil
   }
 
   /// The smallest total a thin frame needs to be listed: 0 when all fit in

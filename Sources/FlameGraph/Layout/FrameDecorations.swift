@@ -37,13 +37,19 @@ struct FrameDecorations {
     return category
   }
 
-  /// The cleaned source line a frame points to, if it can be read.
-  mutating func sourceLine(of frame: FrameID) -> String? {
-    guard let sources, frame >= 0 else { return nil }
+  /// The cleaned source line a frame points to, if it can be read; `name`
+  /// is the frame's name (``FrameTable/name(of:)``), which the caller has
+  /// at hand.
+  mutating func sourceLine(of frame: FrameID, name: String) -> String? {
+    // Checked before `sources` is bound: binding copies the provider,
+    // which per drawn frame costs more than the cached answer.
+    guard frame >= 0, Int(frame) < sourceCache.count else { return nil }
     if let cached = sourceCache[Int(frame)] { return cached }
     var line: String?
-    if let location = profile.frames.location(of: frame), location.isSourceFile,
-      location.line >= 1, let text = sources.line(location.line, inFile: location.file)
+    if let sources,
+      let location = profile.frames.importedLocation(of: frame) ?? FrameLocation(parsing: name),
+      location.isSourceFile, location.line >= 1,
+      let text = sources.line(location.line, inFile: location.file)
     {
       let cleaned = SourceLineCleaner.clean(text)
       line = cleaned.isEmpty ? nil : cleaned

@@ -24,8 +24,8 @@ struct FramePlacer {
   private var colorScheme: any ColorScheme
   private(set) var paletteMap: PaletteMap?
   private(set) var maximumDepth = 0
-  /// The unit named in tooltips (``Options/countName(for:)``).
-  private let countName: String
+  /// Makes the tooltips, in the unit of ``Options/countName(for:)``.
+  private let tooltips: TooltipBuilder
   private var nameCache: [String?]
   private var annotationCache: [FrameAnnotation??]
   private var ladderCache: [LabelLadder?]
@@ -43,7 +43,7 @@ struct FramePlacer {
     self.options = options
     self.scale = scale
     self.minimumTotal = minimumTotal
-    countName = options.countName(for: profile)
+    tooltips = TooltipBuilder(countName: options.countName(for: profile))
     fitter = LabelFitter(
       measurer: measurer, fontSize: options.fontSize, truncation: options.labelTruncation,
       style: options.labelStyle)
@@ -150,22 +150,23 @@ struct FramePlacer {
       FrameColorInput(
         name: name, annotation: colorAnnotation, share: share, delta: delta,
         maximumDelta: maximumDelta, category: category.map { options.categories!.categories[$0] }))
-    var tooltip =
-      "\(name) (\(CountFormatter.count(nodeTotal)) \(countName), \(CountFormatter.percent(share))%"
-    if before != nil {
-      // --negate flips what is shown as growth, as both peers do.
-      let shownDelta = options.negateDifferential ? -delta : delta
-      let deltaShare = total > 0 ? shownDelta / total : 0
-      tooltip += "; \(deltaShare > 0 ? "+" : "")\(CountFormatter.percent(deltaShare))%"
-    }
-    tooltip += ")"
-    let sourceLine = decorations.sourceLine(of: frame)
-    if let sourceLine { tooltip += "\n" + sourceLine }
+    let sourceLine = decorations.sourceLine(of: frame, name: name)
     let attributes = frameAttributes(name: name, node: node)
-    if let title = attributes?.title { tooltip = title }
-    // Ladders are worked out only for names that do not fit whole (the
-    // viewer works out its own, for the widths it draws).
-    let ladder = fitter.fitsWhole(name, width: width) ? .empty : ladder(of: node, name: name)
+    // --negate flips what is shown as growth, as both peers do.
+    let deltaShare = before.map { _ in
+      total > 0 ? (options.negateDifferential ? -delta : delta) / total : 0
+    }
+    let tooltip =
+      attributes?.title
+      ?? tooltips.tooltip(
+        name: name, total: nodeTotal, share: share, deltaShare: deltaShare,
+        sourceLine: sourceLine)
+    // Ladders are worked out only for names that do not fit whole, in
+    // boxes that may show a label (the viewer works out its own, for the
+    // widths it draws).
+    let ladder =
+      fitter.fitsWhole(name, width: width) || !fitter.mayShowLabel(width: width)
+      ? .empty : ladder(of: node, name: name)
     let label = fitter.fit(name, ladder: ladder, width: width).map {
       fitted in
       let trailing = fitted.isCut && options.labelTruncation == .keepEnd
@@ -231,10 +232,11 @@ struct FramePlacer {
   }
 
   /// Works out, on every core, the ladders that placing the whole graph
-  /// will ask for: those of frames whose narrowest drawn node cannot show
-  /// the name whole (every node at least as wide as the minimum is drawn,
-  /// as its ancestors are wider). Placing then finds them cached; the set
-  /// is the one placing alone would make, so output does not change.
+  /// will ask for: those of frames whose narrowest drawn node that may
+  /// show a label cannot show the name whole (every node at least as wide
+  /// as the minimum is drawn, as its ancestors are wider). Placing then
+  /// finds them cached; the set is the one placing alone would make, so
+  /// output does not change.
   private mutating func workOutLadders() {
     guard options.labelStyle == .smart else { return }
     let tree = profile.tree
@@ -242,7 +244,11 @@ struct FramePlacer {
     for node in 1..<max(tree.nodeCount, 1) {
       let total = tree.total(of: NodeID(node))
       let frame = Int(tree.frame(of: NodeID(node)))
-      if total >= minimumTotal && total < narrowest[frame] { narrowest[frame] = total }
+      if total >= minimumTotal && total < narrowest[frame]
+        && fitter.mayShowLabel(width: scale.width(of: total))
+      {
+        narrowest[frame] = total
+      }
     }
     var needed: [(frame: Int32, name: String)] = []
     for frame in narrowest.indices where narrowest[frame].isFinite && ladderCache[frame] == nil {

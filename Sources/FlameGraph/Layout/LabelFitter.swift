@@ -72,6 +72,21 @@ public struct LabelFitter: Sendable {
     return measurer.width(of: name[...], fontSize: fontSize) <= available
   }
 
+  /// Whether a box of `width` points may show a label at all: with a
+  /// monospace font, one character must fit; otherwise any room inside
+  /// the padding may do. When it may not, ``fit(_:ladder:width:)`` gives
+  /// nil (or, for an empty name, the empty name) whatever the ladder, so
+  /// none need be worked out: most drawn frames are that narrow.
+  func mayShowLabel(width: Double) -> Bool {
+    let available = width - 2 * Self.padding
+    guard available > 0 else { return false }
+    if let advance = measurer.fixedAdvance(fontSize: fontSize) {
+      // No rung is empty, and a cut keeps at least one character.
+      return Self.monospaceRoom(available: available, advance: advance) >= 1
+    }
+    return true
+  }
+
   /// The label of `name`, whose shorter forms are `ladder`, in a box of
   /// `width` points; nil when none is worth drawing.
   public func fit(_ name: String, ladder: LabelLadder, width: Double) -> FittedText? {

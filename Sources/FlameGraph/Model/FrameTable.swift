@@ -59,9 +59,11 @@ public struct FrameTable: @unchecked Sendable {
   /// Sorting children by this rank orders them alphabetically, as
   /// flamegraph.pl's sorted input does, without comparing strings per node.
   public func alphabeticalRanks() -> [Int32] {
-    let ids = (0..<Int32(count)).sorted { storage.compare($0, $1) < 0 }
+    // The buffers point into the storage, which lives as long as `self`.
+    let names = (0..<Int32(count)).map { id in storage.withBytes(of: id) { $0 } }
+    let ids = ByteStringOrder.order(of: names)
     var ranks = [Int32](repeating: 0, count: count)
-    for (rank, id) in ids.enumerated() { ranks[Int(id)] = Int32(rank) }
+    for (rank, id) in ids.enumerated() { ranks[id] = Int32(rank) }
     return ranks
   }
 }

@@ -70,7 +70,10 @@ public final class ByteWriter {
   }
 
   /// Appends UTF-8 text.
-  @inlinable
+  ///
+  /// Disfavored so that a literal takes the `StaticString` overload, which
+  /// copies its bytes without going through a string.
+  @inlinable @_disfavoredOverload
   public func write(_ text: String) {
     var text = text
     text.withUTF8 { write(bytes: $0) }
@@ -147,24 +150,39 @@ public final class ByteWriter {
       return
     }
     var scaled = Int64((number * Double(scale)).rounded())
-    if scaled < 0 {
-      write(byte: UInt8(ascii: "-"))
-      scaled = -scaled
-    }
-    writeInteger(scaled / scale)
-    var fraction = scaled % scale
-    guard fraction != 0 else { return }
-    write(byte: UInt8(ascii: "."))
-    var digits = decimals
-    while fraction % 10 == 0 {
-      fraction /= 10
-      digits -= 1
-    }
-    var divisor: Int64 = 1
-    for _ in 1..<max(digits, 1) { divisor *= 10 }
-    while divisor > 0 {
-      write(byte: UInt8(ascii: "0") + UInt8(fraction / divisor % 10))
-      divisor /= 10
+    let negative = scaled < 0
+    if negative { scaled = -scaled }
+    // Written backwards into a small buffer, then copied at once: a sign,
+    // at most 19 digits, a point and 6 decimals fit in 32 bytes.
+    withUnsafeTemporaryAllocation(of: UInt8.self, capacity: 32) { buffer in
+      var end = buffer.count
+      var fraction = scaled % scale
+      if fraction != 0 {
+        // Trailing zeros dropped.
+        var digits = decimals
+        while fraction % 10 == 0 {
+          fraction /= 10
+          digits -= 1
+        }
+        for _ in 0..<digits {
+          end -= 1
+          buffer[end] = UInt8(ascii: "0") + UInt8(fraction % 10)
+          fraction /= 10
+        }
+        end -= 1
+        buffer[end] = UInt8(ascii: ".")
+      }
+      var whole = scaled / scale
+      repeat {
+        end -= 1
+        buffer[end] = UInt8(ascii: "0") + UInt8(whole % 10)
+        whole /= 10
+      } while whole > 0
+      if negative {
+        end -= 1
+        buffer[end] = UInt8(ascii: "-")
+      }
+      write(bytes: UnsafeBufferPointer(rebasing: buffer[end...]))
     }
   }
 
