@@ -59,9 +59,9 @@ public struct PNGRenderer: SceneRenderer {
     cairo_scale(context, scale, scale)
     draw(context!)
     cairo_surface_flush(surface)
-    let written = cairo_surface_write_to_png_stream(
-      surface, CairoStream.write, CairoStream.closure(for: writer))
-    guard written == CAIRO_STATUS_SUCCESS else { throw CairoError(written) }
+    let drawn = cairo_surface_status(surface)
+    guard drawn == CAIRO_STATUS_SUCCESS else { throw CairoError(drawn) }
+    try PNGEncoder.write(surface!, to: writer)
   }
 
   /// Why an image of this many pixels is not drawn, and what to do.
