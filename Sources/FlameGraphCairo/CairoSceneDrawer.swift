@@ -6,6 +6,9 @@ import FlameGraph
 struct CairoSceneDrawer {
   let scene: Scene
   let font: CairoFont
+  /// Paints the frames straight into an image's pixels instead of through
+  /// Cairo, when there is no outline to stroke (nil: through Cairo).
+  var framePainter: FramePainter? = nil
 
   func draw(on context: OpaquePointer) {
     drawBackground(context)
@@ -19,7 +22,11 @@ struct CairoSceneDrawer {
     // then gets one text object per run of texts (each placed by two
     // numbers instead of a matrix of six, with no color switch between
     // them), which halves the numbers Cairo prints for a large graph.
-    for frame in scene.frames { drawFrame(frame, context) }
+    if let framePainter, scene.frameStroke == nil {
+      framePainter.paint(scene.frames)
+    } else {
+      for frame in scene.frames { drawFrame(frame, context) }
+    }
     drawCode(context)
     drawLabels(context)
     for entry in scene.legend { drawLegendEntry(entry, context) }

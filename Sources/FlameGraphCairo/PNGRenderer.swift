@@ -18,6 +18,10 @@ public struct PNGRenderer: SceneRenderer {
   /// memory), checked before anything is allocated.
   public static let maximumPixelCount: Double = 100_000_000
 
+  /// Whether frames are painted into the pixels by ``FramePainter``
+  /// (false: drawn through Cairo, the slower reference it is tested against).
+  var paintsFramesDirectly = true
+
   /// A renderer at `scale` pixels per point (default 1).
   public init(scale: Double = 1) { self.scale = scale }
 
@@ -29,7 +33,11 @@ public struct PNGRenderer: SceneRenderer {
   public func write(_ scene: Scene, to writer: ByteWriter) throws {
     let font = CairoFont(familyList: scene.font.family)
     try Self.writeImage(width: scene.width, height: scene.height, scale: scale, to: writer) {
-      CairoSceneDrawer(scene: scene, font: font).draw(on: $0)
+      var drawer = CairoSceneDrawer(scene: scene, font: font)
+      if paintsFramesDirectly {
+        drawer.framePainter = FramePainter(surface: cairo_get_target($0), scale: scale)
+      }
+      drawer.draw(on: $0)
     }
   }
 
@@ -59,9 +67,9 @@ public struct PNGRenderer: SceneRenderer {
     cairo_scale(context, scale, scale)
     draw(context!)
     cairo_surface_flush(surface)
-    let written = cairo_surface_write_to_png_stream(
-      surface, CairoStream.write, CairoStream.closure(for: writer))
-    guard written == CAIRO_STATUS_SUCCESS else { throw CairoError(written) }
+    let drawn = cairo_surface_status(surface)
+    guard drawn == CAIRO_STATUS_SUCCESS else { throw CairoError(drawn) }
+    try PNGEncoder.write(surface!, to: writer)
   }
 
   /// Why an image of this many pixels is not drawn, and what to do.
