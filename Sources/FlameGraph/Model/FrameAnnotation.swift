@@ -19,11 +19,18 @@ public enum FrameAnnotation: UInt8, Sendable, CaseIterable {
   /// FrameAnnotation(suffixOf: Array("do_syscall_64_[k]".utf8)) // .kernel
   /// ```
   public init?<Bytes: Collection>(suffixOf name: Bytes) where Bytes.Element == UInt8 {
-    guard name.count >= 4 else { return nil }
-    let tail = Array(name.suffix(4))
-    guard tail[0] == UInt8(ascii: "_"), tail[1] == UInt8(ascii: "["), tail[3] == UInt8(ascii: "]")
+    // Read in place: an array of the last four bytes cost an allocation
+    // on every call, and layout asks for every frame drawn.
+    let count = name.count
+    guard count >= 4 else { return nil }
+    let start = name.index(name.startIndex, offsetBy: count - 4)
+    let second = name.index(after: start)
+    let third = name.index(after: second)
+    let fourth = name.index(after: third)
+    guard name[start] == UInt8(ascii: "_"), name[second] == UInt8(ascii: "["),
+      name[fourth] == UInt8(ascii: "]")
     else { return nil }
-    switch tail[2] {
+    switch name[third] {
     case UInt8(ascii: "k"): self = .kernel
     case UInt8(ascii: "j"): self = .jit
     case UInt8(ascii: "i"): self = .inlined
