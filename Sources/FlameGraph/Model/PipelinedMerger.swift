@@ -33,6 +33,21 @@ final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
       counts.removeAll()
       befores.removeAll()
     }
+
+    /// Appends one stack; returns the frames the batch then holds. A
+    /// method, so that the columns are reached through a `self` the call
+    /// guarantees alive: reached from outside, each column was retained
+    /// and released around its append, four pairs a stack.
+    @inline(never)
+    func append(_ stack: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) -> Int {
+      if let start = stack.baseAddress {
+        frames.append(contentsOf: start, count: stack.count)
+      }
+      lengths.append(Int32(stack.count))
+      counts.append(count)
+      befores.append(before ?? .nan)
+      return frames.count
+    }
   }
 
   private let merger: Merger
@@ -45,37 +60,35 @@ final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
   private let finished = DispatchSemaphore(value: 0)
   /// The batch being filled. `ring` holds every batch strongly for the
   /// merger's lifetime, so this reference needs no counting of its own:
-  /// without it, each stack appended paid a retain and a release.
-  private unowned(unsafe) var current: Batch
+  /// with a strong one, each stack appended paid a retain and a release.
+  private var current: Unmanaged<Batch>
 
   init(merger: Merger) {
     self.merger = merger
     ring = (0..<ringSize).map { _ in Batch() }
     for _ in 0..<ringSize { emptied.signal() }
     emptied.wait()
-    current = ring[0]
+    current = Unmanaged.passUnretained(ring[0])
     DispatchQueue.global(qos: .userInitiated).async { self.consume() }
   }
 
   func accept(_ frames: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) {
-    unowned(unsafe) let batch = current
-    if let start = frames.baseAddress {
-      batch.frames.append(contentsOf: start, count: frames.count)
+    let held = current._withUnsafeGuaranteedRef {
+      $0.append(frames, count: count, before: before)
     }
-    batch.lengths.append(Int32(frames.count))
-    batch.counts.append(count)
-    batch.befores.append(before ?? .nan)
-    if batch.frames.count >= batchFrameCount { handOver(isLast: false) }
+    if held >= batchFrameCount {
+      handOver(isLast: false)
+    }
   }
 
   private func handOver(isLast: Bool) {
-    current.isLast = isLast
+    current.takeUnretainedValue().isLast = isLast
     filled.signal()
     guard !isLast else { return }
     produced += 1
     emptied.wait()
-    current = ring[produced % ringSize]
-    current.removeAll()
+    current = Unmanaged.passUnretained(ring[produced % ringSize])
+    current.takeUnretainedValue().removeAll()
   }
 
   /// The background loop: merges batches in order until the last one.

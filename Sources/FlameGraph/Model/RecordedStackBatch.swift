@@ -34,4 +34,18 @@ final class RecordedStackBatch {
 
   /// The number of stacks.
   var stackCount: Int { lengths.count }
+
+  /// Appends one stack; returns the frames the batch then holds. A method,
+  /// so that the columns are reached through a `self` the call guarantees
+  /// alive, without a retain and release of each.
+  @inline(never)
+  func append(_ stack: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) -> Int {
+    if let start = stack.baseAddress {
+      frames.append(contentsOf: start, count: stack.count)
+    }
+    lengths.append(Int32(stack.count))
+    counts.append(count)
+    befores.append(before ?? .nan)
+    return frames.count
+  }
 }

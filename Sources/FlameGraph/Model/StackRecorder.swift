@@ -22,13 +22,9 @@ final class StackRecorder: StackSink {
   }
 
   func accept(_ frames: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) {
-    if let start = frames.baseAddress {
-      batch.frames.append(contentsOf: start, count: frames.count)
+    if batch.append(frames, count: count, before: before) >= batchFrameCount {
+      handOver(isLast: false)
     }
-    batch.lengths.append(Int32(frames.count))
-    batch.counts.append(count)
-    batch.befores.append(before ?? .nan)
-    if batch.frames.count >= batchFrameCount { handOver(isLast: false) }
   }
 
   /// Whether the consumer asked the part to stop reading.
