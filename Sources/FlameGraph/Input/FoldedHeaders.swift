@@ -48,9 +48,6 @@ public struct FoldedHeaders: Sendable, Equatable {
     }
   }
 
-  /// The unit the headers declare: microseconds for austin's `wall` and
-  /// `cpu` modes, bytes for `memory`, with the interval when given; nil
-  /// without a known mode.
   /// Takes the headers of a later part of the same input: as when read
   /// in one piece, a header given again replaces the earlier one.
   mutating func merge(later: FoldedHeaders) {
@@ -58,6 +55,9 @@ public struct FoldedHeaders: Sendable, Equatable {
     if let interval = later.intervalMicroseconds { intervalMicroseconds = interval }
   }
 
+  /// The unit the headers declare: microseconds for austin's `wall` and
+  /// `cpu` modes, bytes for `memory`, with the interval when given; nil
+  /// without a known mode.
   public var unit: CountUnit? {
     let interval = intervalMicroseconds.map { $0 / 1_000_000 }
     switch mode {
