@@ -97,7 +97,7 @@ public enum FoldedStackReader {
   }
 
   /// Streams an opened input into the parser; a large plain file is read
-  /// in two parts at once (``FoldedFileSplit``), with the same result.
+  /// in two parts at once on three cores or more, with the same result.
   public static func read(_ input: InputByteStream, into parser: inout FoldedStackParser) throws {
     try read(input, into: &parser, splittingFrom: FoldedFileSplit.minimumSize)
   }
