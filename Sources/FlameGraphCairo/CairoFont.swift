@@ -17,12 +17,20 @@ public struct CairoFont: Sendable, Equatable {
   /// The list that was asked for.
   public let requested: String
 
+  /// Loads fontconfig's configuration once, before any thread matches a
+  /// font: Cairo and fontconfig otherwise load it on first use, and
+  /// threads that get there together (renders running at once in one
+  /// process) may race for it. A static is initialized exactly once, the
+  /// other threads waiting; every Cairo drawing path makes a font first.
+  private static let fontconfigIsLoaded: Bool = FcInit() != 0
+
   private static let genericFamilies: Set<String> = [
     "monospace", "sans-serif", "serif", "sans", "mono", "system-ui",
   ]
 
   /// Resolves a family list such as `'DejaVu Sans Mono', Menlo, monospace`.
   public init(familyList: String) {
+    _ = Self.fontconfigIsLoaded
     requested = familyList
     let candidates = Self.families(in: familyList)
     for candidate in candidates {
