@@ -14,7 +14,7 @@ import Testing
 struct StackBatchQueueTests {
   static func batch(_ marker: Int32, isLast: Bool = false) -> RecordedStackBatch {
     let batch = RecordedStackBatch(frameCapacity: 4)
-    batch.frames.append(marker)
+    batch.stacks.frames.append(marker)
     batch.isLast = isLast
     return batch
   }
@@ -27,7 +27,7 @@ struct StackBatchQueueTests {
     var markers: [Int32] = []
     while true {
       let batch = queue.take()
-      markers.append(batch.frames[0])
+      markers.append(batch.stacks.frames[0])
       if batch.isLast { break }
     }
     #expect(markers == (0..<50).map { Int32($0) })

@@ -21,21 +21,13 @@ extension CallTreeBuilder {
     for (frame, location) in batch.newNameLocations {
       recordLocation(location, of: frameMap[Int(frame)])
     }
-    let frames = batch.frames.buffer
-    let lengths = batch.lengths.buffer
-    let counts = batch.counts.buffer
-    let befores = batch.befores.buffer
     let mapped = interner.pendingFrames
     frameMap.withUnsafeBufferPointer { map in
-      var start = 0
-      for stack in 0..<lengths.count {
-        let length = Int(lengths[stack])
+      batch.stacks.forEachStack { frames, count, before in
         mapped.removeAll()
-        for index in start..<(start + length) { mapped.append(map[Int(frames[index])]) }
-        start += length
-        let before = befores[stack]
-        if !before.isNaN { sawCountPair = true }
-        sink.accept(mapped.buffer, count: counts[stack], before: before.isNaN ? nil : before)
+        for frame in frames { mapped.append(map[Int(frame)]) }
+        if before != nil { sawCountPair = true }
+        sink.accept(mapped.buffer, count: count, before: before)
       }
     }
     mapped.removeAll()

@@ -15,39 +15,10 @@ private let ringSize = 4
 /// orders their memory accesses. The merger is touched only by the
 /// background thread until ``finishTree(factor:)`` has waited for it.
 final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
-  /// Stacks queued for the merger, as flat columns. Columns are `let`
-  /// references to unchecked buffers: appending a stack costs no
-  /// uniqueness or exclusivity checks, which Swift arrays in a class pay.
+  /// Stacks queued for the merger, and whether they are the last.
   final class Batch {
-    let frames = RawColumn<FrameID>(capacity: batchFrameCount + 4096)
-    /// Frames per stack.
-    let lengths = RawColumn<Int32>(capacity: 4096)
-    let counts = RawColumn<Double>(capacity: 4096)
-    /// NaN when the line had a single count.
-    let befores = RawColumn<Double>(capacity: 4096)
+    let stacks = StackColumns(frameCapacity: batchFrameCount + 4096)
     var isLast = false
-
-    func removeAll() {
-      frames.removeAll()
-      lengths.removeAll()
-      counts.removeAll()
-      befores.removeAll()
-    }
-
-    /// Appends one stack; returns the frames the batch then holds. A
-    /// method, so that the columns are reached through a `self` the call
-    /// guarantees alive: reached from outside, each column was retained
-    /// and released around its append, four pairs a stack.
-    @inline(never)
-    func append(_ stack: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) -> Int {
-      if let start = stack.baseAddress {
-        frames.append(contentsOf: start, count: stack.count)
-      }
-      lengths.append(Int32(stack.count))
-      counts.append(count)
-      befores.append(before ?? .nan)
-      return frames.count
-    }
   }
 
   private let merger: Merger
@@ -74,7 +45,7 @@ final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
 
   func accept(_ frames: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) {
     let held = current._withUnsafeGuaranteedRef {
-      $0.append(frames, count: count, before: before)
+      $0.stacks.append(frames, count: count, before: before)
     }
     if held >= batchFrameCount {
       handOver(isLast: false)
@@ -88,7 +59,7 @@ final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
     produced += 1
     emptied.wait()
     current = Unmanaged.passUnretained(ring[produced % ringSize])
-    current.takeUnretainedValue().removeAll()
+    current.takeUnretainedValue().stacks.removeAll()
   }
 
   /// The background loop: merges batches in order until the last one.
@@ -97,18 +68,8 @@ final class PipelinedMerger<Merger: StackSink>: StackSink, @unchecked Sendable {
     while true {
       filled.wait()
       let batch = ring[consumed % ringSize]
-      let frames = batch.frames.buffer
-      let lengths = batch.lengths.buffer
-      let counts = batch.counts.buffer
-      let befores = batch.befores.buffer
-      var start = 0
-      for stack in 0..<lengths.count {
-        let length = Int(lengths[stack])
-        let before = befores[stack]
-        merger.accept(
-          UnsafeBufferPointer(rebasing: frames[start..<(start + length)]),
-          count: counts[stack], before: before.isNaN ? nil : before)
-        start += length
+      batch.stacks.forEachStack { frames, count, before in
+        merger.accept(frames, count: count, before: before)
       }
       if batch.isLast { break }
       consumed += 1

@@ -6,14 +6,8 @@
 /// `k`-th name of ``newNameEnds``. A batch is written by one thread, then
 /// read by another after a semaphore handover, never both at once.
 final class RecordedStackBatch {
-  /// Every stack's frames, root first, one after the other.
-  let frames: RawColumn<FrameID>
-  /// Frames per stack.
-  let lengths = RawColumn<Int32>(capacity: 2048)
-  /// The count of each stack.
-  let counts = RawColumn<Double>(capacity: 2048)
-  /// The first count of a differential line; NaN when the line had one.
-  let befores = RawColumn<Double>(capacity: 2048)
+  /// The stacks, in the part's order.
+  let stacks: StackColumns
   /// The part's id of the first name in ``newNameBytes``.
   var firstNewName = 0
   /// The bytes of the names first interned while this batch filled, and a
@@ -29,23 +23,6 @@ final class RecordedStackBatch {
 
   /// A batch whose frame column starts with room for `frameCapacity` ids.
   init(frameCapacity: Int) {
-    frames = RawColumn(capacity: frameCapacity)
-  }
-
-  /// The number of stacks.
-  var stackCount: Int { lengths.count }
-
-  /// Appends one stack; returns the frames the batch then holds. A method,
-  /// so that the columns are reached through a `self` the call guarantees
-  /// alive, without a retain and release of each.
-  @inline(never)
-  func append(_ stack: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) -> Int {
-    if let start = stack.baseAddress {
-      frames.append(contentsOf: start, count: stack.count)
-    }
-    lengths.append(Int32(stack.count))
-    counts.append(count)
-    befores.append(before ?? .nan)
-    return frames.count
+    stacks = StackColumns(frameCapacity: frameCapacity)
   }
 }

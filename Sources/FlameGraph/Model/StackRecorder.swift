@@ -22,7 +22,7 @@ final class StackRecorder: StackSink {
   }
 
   func accept(_ frames: UnsafeBufferPointer<FrameID>, count: Double, before: Double?) {
-    if batch.append(frames, count: count, before: before) >= batchFrameCount {
+    if batch.stacks.append(frames, count: count, before: before) >= batchFrameCount {
       handOver(isLast: false)
     }
   }
