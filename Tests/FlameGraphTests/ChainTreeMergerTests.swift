@@ -88,6 +88,44 @@ struct ChainTreeMergerTests {
     #expect(chained.omittedNodeCount == 0)
   }
 
+  /// Totals summed as stacks arrive are exact only for whole counts: with
+  /// fractional ones, or a grand total past 2^53, the chain merger sums
+  /// bottom-up as the simple merger does, to the last bit.
+  @Test(arguments: [0.1, 1.0 / 3, Double(1 << 50) + 1])
+  func countsThatRoundGiveTheSimplePathsTotalsToTheBit(scale: Double) {
+    let stacks = Self.randomStacks(seed: 21, count: 3000, alphabet: 40).map {
+      (frames: $0.frames, count: $0.count * scale + scale, before: $0.before)
+    }
+    let simple = Self.tree(of: stacks, sink: TreeMerger(merging: .byName))
+    let all = Self.tree(of: stacks, sink: ChainTreeMerger(retention: .all))
+    #expect(all.nodeCount == simple.nodeCount)
+    let nodes = 0..<NodeID(min(all.nodeCount, simple.nodeCount))
+    let different = nodes.filter { node in
+      all.parent(of: node) != simple.parent(of: node)
+        || all.frame(of: node) != simple.frame(of: node)
+        || all.total(of: node) != simple.total(of: node)
+    }
+    #expect(different.isEmpty)
+    // The simple merger groups runs of one node's self counts before adding
+    // them, which may round differently in the last bit.
+    let selfCountsApart = nodes.filter { node in
+      abs(all.selfCount(of: node) - simple.selfCount(of: node))
+        > 1e-12 * max(1, simple.selfCount(of: node))
+    }
+    #expect(selfCountsApart.isEmpty)
+    // Only the wide nodes kept: the simple tree's, in node order, same totals.
+    let kept = Self.tree(
+      of: stacks, sink: ChainTreeMerger(retention: .wideNodes(minimumShare: 0.01, widestBelow: 0)))
+    let floor = simple.total(of: 0) * 0.01
+    let wide = (0..<NodeID(simple.nodeCount)).filter { simple.total(of: $0) >= floor }
+    #expect(kept.nodeCount == wide.count && wide.count > 10)
+    let mismatches = wide.enumerated().filter { index, node in
+      index >= kept.nodeCount || kept.total(of: NodeID(index)) != simple.total(of: node)
+        || kept.frame(of: NodeID(index)) != simple.frame(of: node)
+    }
+    #expect(mismatches.isEmpty)
+  }
+
   @Test func differentialCountsFromTheFirstPairOnMatchTheSimplePath() {
     let stacks = Self.randomStacks(seed: 9, count: 2000, alphabet: 30, pairsFrom: 700)
     let chained = Self.tree(of: stacks, sink: ChainTreeMerger(retention: .all))

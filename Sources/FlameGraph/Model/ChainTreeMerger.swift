@@ -14,6 +14,14 @@
 /// Finishing numbers nodes as ``TreeMerger`` does (in the order stacks first
 /// reach them), so both give identical trees; with a ``TreeRetention`` that
 /// leaves thin nodes out, the kept ones keep that order.
+///
+/// Exact sums: each chain's total is summed as stacks walk through it, on
+/// the records the walk reads anyway, so finishing needs neither a pass
+/// over every chain in node order nor a sort of all of them, only of the
+/// kept ones. Sums in arrival order equal the bottom-up sums of the simple
+/// merger only when no rounding happens: while every count is a
+/// non-negative integer and the grand total stays within 2^53. Otherwise
+/// (fractional counts, count pairs) finishing sums bottom-up as before.
 final class ChainTreeMerger: StackSink {
   private let chains = RawColumn<FrameChain>(capacity: 1 << 14)
   /// The frames of every chain, each chain's contiguous.
@@ -32,6 +40,11 @@ final class ChainTreeMerger: StackSink {
   /// lookup costs two: short lists keep the walks cheap (the 2,000,000-stack
   /// benchmark profile reads in 3.3 s with 2, 5.3 s with 12).
   private static let longestWalk = 2
+  /// Whether every count so far is a non-negative integer, so that the
+  /// totals summed on arrival are exact (see the type's exact-sums rule).
+  private var countsAreWhole = true
+  /// Totals up to this are exact sums of whole counts: 2^53.
+  private static let largestExactTotal = Double(1 << 53)
 
   init(retention: TreeRetention) {
     self.retention = retention
@@ -47,12 +60,16 @@ final class ChainTreeMerger: StackSink {
     var chain: Int32 = 0
     var depth = 0
     let depthCount = frames.count
+    // Written so that NaN counts as fractional.
+    if !(count >= 0 && count.rounded(.towardZero) == count) { countsAreWhole = false }
+    chains[0].total += count
     while depth < depthCount {
       var previous: Int32 = -1
       let child = child(
         of: chain, key: CallTree.key(parent: chain, frame: frames[depth]), previous: &previous)
       if child < 0 {
         chain = appendChain(parent: chain, frames: frames, from: depth)
+        chains[Int(chain)].total = count
         break
       }
       // The first frames match by key; compare the rest along the chain.
@@ -66,6 +83,7 @@ final class ChainTreeMerger: StackSink {
       chain =
         matched == length
         ? child : split(child, at: matched, parent: chain, previous: previous)
+      chains[Int(chain)].total += count
     }
     // Lines read before the first count pair are unchanged ones: their
     // first count equals their second.
@@ -141,7 +159,7 @@ final class ChainTreeMerger: StackSink {
     chains.append(
       FrameChain(
         key: lower.key, start: lower.start, length: Int32(offset), firstNode: lower.firstNode,
-        newestChild: chain, olderSibling: lower.olderSibling))
+        newestChild: chain, olderSibling: lower.olderSibling, total: lower.total))
     appendCounts()
     lower.key = CallTree.key(parent: upper, frame: chainFrames[lower.start + offset])
     lower.start += offset
@@ -162,20 +180,23 @@ final class ChainTreeMerger: StackSink {
   /// scaled by `factor`. The merger must not be used afterwards.
   func finishTree(factor: Double) -> CallTree {
     lookup.release()
-    let order = chainsInNodeOrder()
-    let totals = chainTotals(of: counts, order: order)
-    let beforeTotals = beforeCounts.map { chainTotals(of: $0, order: order) }
-    let floor = keptFloor(totals: totals)
+    let sumsAreExact =
+      countsAreWhole && beforeCounts == nil && chains[0].total <= Self.largestExactTotal
+    // Every chain in node order, when the totals must be summed bottom-up.
+    let order = sumsAreExact ? nil : chainsInNodeOrder(Array(0..<Int32(chains.count)))
+    if let order { sumTotalsBottomUp(order: order) }
+    let beforeTotals = beforeCounts.map { chainTotals(of: $0, order: order!) }
+    let floor = keptFloor()
     // Kept chains are closed under parents: a parent's total is at least
     // its child's. Their first nodes, renumbered in node order.
+    let keptChains =
+      order?.filter { isKept(Int($0), floor) }
+      ?? chainsInNodeOrder((0..<Int32(chains.count)).filter { isKept(Int($0), floor) })
     let newFirst = RawColumn<NodeID>(repeating: -1, count: chains.count)
     var keptNodes = 0
-    var keptChains: [Int32] = []
-    keptChains.reserveCapacity(floor > 0 ? 1024 : order.count)
-    for chain in order where isKept(Int(chain), floor, totals) {
+    for chain in keptChains {
       newFirst[Int(chain)] = NodeID(keptNodes)
       keptNodes += max(Int(chains[Int(chain)].length), 1)
-      keptChains.append(chain)
     }
     let keys = RawColumn<UInt64>(repeating: 0, count: keptNodes)
     let nodeTotals = RawColumn<Double>(repeating: 0, count: keptNodes)
@@ -186,7 +207,7 @@ final class ChainTreeMerger: StackSink {
       let record = chains[Int(chain)]
       let first = Int(newFirst[Int(chain)])
       let parent = record.parent
-      let total = totals[Int(chain)] * factor
+      let total = record.total * factor
       let before = beforeTotals.map { $0[Int(chain)] * factor }
       if parent < 0 {
         keys[0] = CallTree.key(parent: -1, frame: -1)
@@ -215,18 +236,20 @@ final class ChainTreeMerger: StackSink {
   }
 
   /// Chain ids ordered by their first node: parents before children, the
-  /// order of the tree's node ids. Two 16-bit counting passes.
-  private func chainsInNodeOrder() -> [Int32] {
-    let count = chains.count
-    var order = [Int32](unsafeUninitializedCapacity: count) { buffer, initialized in
-      for chain in 0..<count { buffer[chain] = Int32(chain) }
-      initialized = count
+  /// order of the tree's node ids. Two 16-bit counting passes, or a
+  /// comparison sort for a few chains (first nodes are distinct).
+  private func chainsInNodeOrder(_ ids: [Int32]) -> [Int32] {
+    let count = ids.count
+    var order = ids
+    if count < 1 << 14 {
+      order.sort { chains[Int($0)].firstNode < chains[Int($1)].firstNode }
+      return order
     }
     var sorted = order
     for shift in [0, 16] {
       var starts = [Int](repeating: 0, count: 1 << 16 + 1)
-      for chain in 0..<count {
-        starts[Int(UInt32(chains[chain].firstNode) >> UInt32(shift) & 0xffff) + 1] += 1
+      for chain in ids {
+        starts[Int(UInt32(chains[Int(chain)].firstNode) >> UInt32(shift) & 0xffff) + 1] += 1
       }
       for digit in 0..<(1 << 16) { starts[digit + 1] += starts[digit] }
       for index in 0..<count {
@@ -240,6 +263,13 @@ final class ChainTreeMerger: StackSink {
     return order
   }
 
+  /// Sets each chain's total to its counts and those of every chain below
+  /// it, summed from the leaves up in reverse node order.
+  private func sumTotalsBottomUp(order: [Int32]) {
+    let totals = chainTotals(of: counts, order: order)
+    for chain in 0..<chains.count { chains[chain].total = totals[chain] }
+  }
+
   /// Each chain's total: its counts and those of every chain below it.
   private func chainTotals(of counts: RawColumn<Double>, order: [Int32]) -> RawColumn<Double> {
     let totals = RawColumn(copying: counts)
@@ -251,8 +281,8 @@ final class ChainTreeMerger: StackSink {
   }
 
   @inline(__always)
-  private func isKept(_ chain: Int, _ floor: Double, _ totals: RawColumn<Double>) -> Bool {
-    chain == 0 || totals[chain] >= floor
+  private func isKept(_ chain: Int, _ floor: Double) -> Bool {
+    chain == 0 || chains[chain].total >= floor
   }
 
   /// The smallest total a chain needs to be kept, in unscaled counts: the
@@ -261,14 +291,14 @@ final class ChainTreeMerger: StackSink {
   /// bits of a positive double, eight per octave. Shares are of the second
   /// count of a differential profile, which sets the widths (the first
   /// only colors the frames that are drawn).
-  private func keptFloor(totals: RawColumn<Double>) -> Double {
+  private func keptFloor() -> Double {
     guard case .wideNodes(let share, let widestBelow) = retention else { return -.infinity }
-    let shareFloor = totals[0] * share
+    let shareFloor = chains[0].total * share
     guard shareFloor > 0, widestBelow > 0 else { return max(shareFloor, 0) }
     let shift: UInt64 = 49
     var buckets = [Int](repeating: 0, count: 1 << (63 - Int(shift)))
     for chain in 1..<chains.count {
-      let total = totals[chain]
+      let total = chains[chain].total
       if total < shareFloor && total > 0 {
         buckets[Int(total.bitPattern >> shift)] += Int(chains[chain].length)
       }

@@ -20,6 +20,9 @@ struct FrameChain: LinkedNode {
   var newestChild: Int32
   /// The next older child chain of the same parent; -1 for none.
   var olderSibling: Int32
+  /// The samples of every stack through the chain, summed as stacks
+  /// arrive (see ``ChainTreeMerger``'s exact-sums rule).
+  var total: Double = 0
 
   /// The chain's parent chain; -1 for the root.
   var parent: Int32 { CallTree.parent(ofKey: key) }
