@@ -153,7 +153,6 @@ struct FoldedStackReaderTests {
         long.append(contentsOf: "fn\(index % 100)_x".utf8)
       }
       try #require(long.count > FoldedStackReader.chunkSize)
-      #expect(FoldedStackReader.chunkSize == 4 << 20)
       let bytes =
         Array("short 1\n".utf8) + long + Array(" 2\nshort 3\nbroken\n".utf8)
       let path = try writeFile(bytes, named: "long.folded", in: directory)

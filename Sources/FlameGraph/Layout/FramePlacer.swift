@@ -99,6 +99,9 @@ struct FramePlacer {
     let maximumDelta = tree.isDifferential ? largestDelta() : 0
     let total = profile.totalSamples
     var boxes: [FrameBox] = []
+    // A box per indexed node at most: growing an array of large boxes
+    // copies them and faults in fresh pages at every doubling.
+    boxes.reserveCapacity(index.reachingCount)
     // Pending nodes with their left edge, depth and parent box; children
     // are pushed in reverse so they pop left to right.
     var pending: [(node: NodeID, x: Double, depth: Int, parent: Int)] = []

@@ -229,10 +229,16 @@ final class ChainTreeMerger: StackSink {
         selfCounts.append(counts[Int(chain)] * factor)
       }
     }
-    return CallTree(
+    let tree = CallTree(
       keys: keys, totals: nodeTotals, beforeTotals: nodeBefores,
       selfCountTable: SelfCountTable(sortedNodes: selfNodes, counts: selfCounts),
       omittedNodeCount: nodeCount - keptNodes)
+    // The chains are spent: the tree holds what it needs.
+    chainFrames.releaseInBackground()
+    chains.releaseInBackground()
+    counts.releaseInBackground()
+    beforeCounts?.releaseInBackground()
+    return tree
   }
 
   /// Chain ids ordered by their first node: parents before children, the

@@ -13,12 +13,16 @@ public struct ChildIndex: Sendable {
   }
 
   private let storage: Storage
+  /// How many nodes reach the minimum, the root included: the boxes a
+  /// layout of the whole tree places.
+  let reachingCount: Int
 
   init(tree: CallTree, minimumTotal: Double) {
     let totals = tree.totals.buffer
     let nodeCount = tree.nodeCount
     var included = 0
     for node in 1..<max(nodeCount, 1) where totals[node] >= minimumTotal { included += 1 }
+    reachingCount = included + 1
     if included * 8 < nodeCount {
       var pairs: [(parent: NodeID, node: NodeID)] = []
       pairs.reserveCapacity(included)
