@@ -54,35 +54,58 @@ enum ViewerResources {
   /// those characters (no line continues a string or a regular expression
   /// literal), so what runs is unchanged.
   static func compacted(_ bytes: [UInt8]) -> [UInt8] {
-    var output: [UInt8] = []
-    output.reserveCapacity(bytes.count / 2)
-    var inBlock = false
-    for line in bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: true) {
-      let text = line.drop { $0 == UInt8(ascii: " ") || $0 == UInt8(ascii: "\t") }
-      if inBlock {
-        if text.starts(with: Array("*/".utf8)) || text.suffix(2).elementsEqual("*/".utf8) {
-          inBlock = false
+    // One pass over the bytes, without a slice or an array per line: the
+    // script is compacted once a run, and a run of a small profile is
+    // milliseconds.
+    bytes.withUnsafeBufferPointer { input in
+      var output: [UInt8] = []
+      output.reserveCapacity(input.count / 2)
+      var inBlock = false
+      var lineStart = 0
+      while lineStart < input.count {
+        var lineEnd = lineStart
+        while lineEnd < input.count && input[lineEnd] != UInt8(ascii: "\n") { lineEnd += 1 }
+        var textStart = lineStart
+        while textStart < lineEnd
+          && (input[textStart] == UInt8(ascii: " ") || input[textStart] == UInt8(ascii: "\t"))
+        {
+          textStart += 1
         }
-        continue
+        let length = lineEnd - textStart
+        let nextLine = lineEnd + 1
+        func starts(_ first: UInt8, _ second: UInt8) -> Bool {
+          length >= 2 && input[textStart] == first && input[textStart + 1] == second
+        }
+        let endsBlock =
+          length >= 2 && input[lineEnd - 2] == UInt8(ascii: "*")
+          && input[lineEnd - 1] == UInt8(ascii: "/")
+        defer { lineStart = nextLine }
+        if inBlock {
+          if starts(UInt8(ascii: "*"), UInt8(ascii: "/")) || endsBlock { inBlock = false }
+          continue
+        }
+        if length == 0 || starts(UInt8(ascii: "/"), UInt8(ascii: "/")) { continue }
+        if starts(UInt8(ascii: "/"), UInt8(ascii: "*")) {
+          inBlock = !endsBlock || length < 4
+          continue
+        }
+        output.append(contentsOf: UnsafeBufferPointer(rebasing: input[textStart..<lineEnd]))
+        output.append(UInt8(ascii: "\n"))
       }
-      if text.isEmpty || text.starts(with: Array("//".utf8)) { continue }
-      if text.starts(with: Array("/*".utf8)) {
-        inBlock = !text.suffix(2).elementsEqual("*/".utf8) || text.count < 4
-        continue
-      }
-      output += text
-      output.append(UInt8(ascii: "\n"))
+      return output
     }
-    return output
   }
 
   /// The bytes, after checking that they cannot end the CDATA section
   /// they are written in.
   private static func cdataSafe(_ bytes: [UInt8], name: String) -> [UInt8] {
-    let end = Array("]]>".utf8)
-    let found =
-      bytes.count >= end.count
-      && (0...(bytes.count - end.count)).contains { bytes[$0..<$0 + end.count].elementsEqual(end) }
+    let found = bytes.withUnsafeBufferPointer { bytes in
+      bytes.count >= 3
+        && (0..<(bytes.count - 2)).contains {
+          bytes[$0] == UInt8(ascii: "]") && bytes[$0 + 1] == UInt8(ascii: "]")
+            && bytes[$0 + 2] == UInt8(ascii: ">")
+        }
+    }
     precondition(!found, "\(name) must not contain \"]]>\": it is embedded in a CDATA section")
     return bytes
   }
