@@ -25,17 +25,20 @@ enum PDFFrameContent {
   ) -> Bool {
     var prologue: [UInt8] = Array("q\n".utf8)
     if let stroke = scene.frameStroke {
-      // A stroke's width is in content units, the same on both axes only
-      // when the page is scaled alike both ways (as Cairo scales it).
+      // A stroke's width is in content units, one for both axes when the
+      // page is scaled alike both ways, as Cairo scales it (the markers'
+      // scales differ by Cairo's rounding of their sizes, far under 1/1000).
       let xScale = mapping.x.scale.magnitude
-      guard (xScale - mapping.y.scale.magnitude).magnitude <= 1e-6 * xScale else { return false }
+      let yScale = mapping.y.scale.magnitude
+      guard (xScale - yScale).magnitude <= 1e-3 * xScale else { return false }
+      let scale = (xScale + yScale) / 2
       for (index, channel) in [stroke.red, stroke.green, stroke.blue].enumerated() {
         if index > 0 { prologue.append(UInt8(ascii: " ")) }
         prologue += channels[Int(channel)]
       }
       prologue += Array(" RG\n".utf8)
       // Cairo's outline: mitered joins (limit 10), butt caps, no dashes.
-      guard PDFNumber.write(scene.frameStrokeWidth * xScale, decimals: 4, to: &prologue) else {
+      guard PDFNumber.write(scene.frameStrokeWidth * scale, decimals: 4, to: &prologue) else {
         return false
       }
       prologue += Array(" w 0 J 0 j 10 M [] 0 d\n".utf8)

@@ -99,6 +99,14 @@ import Testing
     try expectSamePage(scene, resolution: 144)
   }
 
+  @Test func outlinedGraphScaledDownToFitAPage() throws {
+    let scene = try CairoFixtures.scene(CairoFixtures.sympy) {
+      $0.imageWidth = 30_000
+      $0.frameStroke = RGBColor(red: 0x20, green: 0x20, blue: 0x60)
+    }
+    try expectSamePage(scene)
+  }
+
   @Test func linksKeepTheirAnnotations() throws {
     var options = Options()
     options.frameAttributes = FrameAttributeMap(parsing: "work\thref=https://example.com/work\n")
