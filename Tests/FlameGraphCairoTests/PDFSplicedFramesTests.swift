@@ -13,7 +13,9 @@ import Testing
   func bothWays(_ scene: Scene) throws -> (spliced: [UInt8], cairo: [UInt8]) {
     let fit = PDFRenderer.pageScale(width: scene.width, height: scene.height)
     let spliced = try #require(try PDFRenderer().splicedPage(scene, fit: fit))
-    #expect(try PDFRenderer().render(scene) == spliced)
+    // The renderer takes that path (the two differ at most in the creation
+    // date, the clock's unless SOURCE_DATE_EPOCH is set).
+    #expect(Self.withoutDates(try PDFRenderer().render(scene)) == Self.withoutDates(spliced))
     return (spliced, try PDFRenderer(frameDrawing: .cairo).render(scene))
   }
 
