@@ -9,6 +9,10 @@ struct CairoSceneDrawer {
   /// Paints the frames straight into an image's pixels instead of through
   /// Cairo, when there is no outline to stroke (nil: through Cairo).
   var framePainter: FramePainter? = nil
+  /// Draws these markers instead of the frames (and the frames' links
+  /// without their boxes), for ``PDFFrameSplicer`` to put the frames in
+  /// their place (nil: the frames themselves).
+  var frameMarkers: PDFFrameMarkers? = nil
 
   func draw(on context: OpaquePointer) {
     drawBackground(context)
@@ -24,6 +28,9 @@ struct CairoSceneDrawer {
     // them), which halves the numbers Cairo prints for a large graph.
     if let framePainter, scene.frameStroke == nil {
       framePainter.paint(scene.frames)
+    } else if let frameMarkers {
+      frameMarkers.draw(on: context)
+      for frame in scene.frames where frame.attributes?.link != nil { drawFrame(frame, context) }
     } else {
       for frame in scene.frames { drawFrame(frame, context) }
     }
@@ -67,7 +74,9 @@ struct CairoSceneDrawer {
     guard let link = frame.attributes?.link else { return drawFrameContent(frame, context) }
     let area = "rect=[\(frame.x) \(frame.y) \(frame.width) \(frame.height)]"
     cairo_tag_begin(context, CAIRO_TAG_LINK, "\(area) uri='\(Self.quoted(link))'")
-    drawFrameContent(frame, context)
+    // With markers the box is written later, in their place; the link's
+    // area is its explicit rectangle either way.
+    if frameMarkers == nil { drawFrameContent(frame, context) }
     cairo_tag_end(context, CAIRO_TAG_LINK)
   }
 

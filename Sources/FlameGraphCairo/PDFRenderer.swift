@@ -13,14 +13,37 @@ import FlameGraph
 /// Two renderings of a scene differ only in the creation date, which Cairo
 /// sets to the current time unless `SOURCE_DATE_EPOCH` is set (the
 /// reproducible-builds convention), in which case they are byte-identical.
+///
+/// Cairo draws the page, but by default not the frames, which are most of a
+/// large graph's page and most of its cost through Cairo (printing seven
+/// numbers a frame, compressing them): Cairo draws a marker in their place
+/// and the frames' operators are written into the page's content directly
+/// (see ``FrameDrawing``), which draws the same picture.
+///
+/// ```swift
+/// try PDFRenderer().write(scene, toFile: "graph.pdf")
+/// ```
 public struct PDFRenderer: SceneRenderer {
+  /// How the frames get onto the page.
+  public enum FrameDrawing: Sendable {
+    /// Written into the page's content in place of a marker Cairo draws,
+    /// falling back to ``cairo`` if Cairo's file is not as expected: the
+    /// same picture, the frames' coordinates to 1/1000 of a point.
+    case spliced
+    /// Each frame drawn through Cairo: slower on large graphs.
+    case cairo
+  }
+
+  /// How the frames get onto the page.
+  public var frameDrawing: FrameDrawing
+
   /// The largest side of a PDF page, in points: PDF's own limit.
   public static let maximumPageSide: Double = 14_400
   /// The smallest side of a PDF page, in points: PDF's own limit.
   public static let minimumPageSide: Double = 3
 
-  /// A renderer.
-  public init() {}
+  /// A renderer; `frameDrawing` says how the frames get onto the page.
+  public init(frameDrawing: FrameDrawing = .spliced) { self.frameDrawing = frameDrawing }
 
   /// How much a scene is scaled down to fit a page: 1 when it fits.
   public static func pageScale(width: Double, height: Double) -> Double {
@@ -45,6 +68,33 @@ public struct PDFRenderer: SceneRenderer {
           + "pages are at most \(CountFormatter.count(Self.maximumPageSide)) points a side): "
           + (tall ? "lower --height or raise --minwidth" : "lower --width") + ", or write SVG")
     }
+    if frameDrawing == .spliced, let spliced = try splicedPage(scene, fit: fit) {
+      spliced.withUnsafeBufferPointer { writer.write(bytes: $0) }
+      return
+    }
+    try draw(scene, fit: fit, markers: nil, to: writer)
+  }
+
+  /// The PDF with the frames written into Cairo's page in place of the
+  /// markers, or nil when Cairo's file is not as ``PDFFrameSplicer`` expects.
+  func splicedPage(_ scene: Scene, fit: Double) throws -> [UInt8]? {
+    let markers = PDFFrameMarkers(width: scene.width, height: scene.height)
+    // Without the frames Cairo's page is small: kept in memory to splice.
+    let page = ByteWriter()
+    try draw(scene, fit: fit, markers: markers, to: page)
+    try page.finish()
+    return PDFFrameSplicer(markers: markers).splice(page.collected) { mapping, output in
+      PDFFrameContent.write(scene, mapping: mapping, to: &output)
+    }
+  }
+
+  /// Draws the scene through Cairo into `writer`: the frames, or `markers`
+  /// in their place.
+  private func draw(
+    _ scene: Scene, fit: Double, markers: PDFFrameMarkers?, to writer: ByteWriter
+  ) throws {
+    let pageWidth = scene.width * fit
+    let pageHeight = scene.height * fit
     let surface = cairo_pdf_surface_create_for_stream(
       CairoStream.write, CairoStream.closure(for: writer), pageWidth, pageHeight)
     let created = cairo_surface_status(surface)
@@ -61,8 +111,9 @@ public struct PDFRenderer: SceneRenderer {
     }
     let context = cairo_create(surface)
     if fit < 1 { cairo_scale(context, fit, fit) }
-    CairoSceneDrawer(scene: scene, font: CairoFont(familyList: scene.font.family)).draw(
-      on: context!)
+    var drawer = CairoSceneDrawer(scene: scene, font: CairoFont(familyList: scene.font.family))
+    drawer.frameMarkers = markers
+    drawer.draw(on: context!)
     cairo_show_page(context)
     cairo_destroy(context)
     cairo_surface_finish(surface)
