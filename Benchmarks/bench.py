@@ -39,6 +39,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from benchmark_profile import generated_profile
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED = ROOT.parent / "shared" / "bench"
@@ -114,19 +115,7 @@ def build():
 
 
 def make_input(stacks):
-    path = BENCH / f"profile-{stacks}.folded"
-    if path.is_file() and path.stat().st_size > 0:
-        return path
-    print(f"generating {path.relative_to(ROOT)} ({stacks} stacks)...", flush=True)
-    # Write to a temporary name first so an interrupted run is never reused.
-    tmp = path.with_suffix(".partial")
-    with open(tmp, "wb") as out:
-        rc = subprocess.run([sys.executable, str(SHARED / "gen_profile.py"), str(stacks)],
-                            cwd=ROOT, stdout=out).returncode
-    if rc or tmp.stat().st_size == 0:
-        fail("gen_profile.py failed")
-    tmp.replace(path)
-    return path
+    return generated_profile(stacks)
 
 
 def run_ours(binary, inp, name, args, round_number):

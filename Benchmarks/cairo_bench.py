@@ -29,9 +29,9 @@ import sys
 import tempfile
 import time
 from pathlib import Path
+from benchmark_profile import generated_profile
 
 ROOT = Path(__file__).resolve().parent.parent
-SHARED = ROOT.parent / "shared" / "bench"
 BENCH = ROOT / ".build" / "bench"
 FORMATS = ["svg", "png", "pdf"]
 # The functions whose inclusive count is the work from the scene to the file.
@@ -45,17 +45,7 @@ def fail(message):
 
 
 def profile(stacks):
-    path = BENCH / f"profile-{stacks}.folded"
-    if path.is_file() and path.stat().st_size > 0:
-        return path
-    BENCH.mkdir(parents=True, exist_ok=True)
-    partial = path.with_suffix(".partial")
-    with open(partial, "wb") as out:
-        if subprocess.run([sys.executable, str(SHARED / "gen_profile.py"), str(stacks)],
-                          stdout=out).returncode:
-            fail("gen_profile.py failed")
-    partial.replace(path)
-    return path
+    return generated_profile(stacks)
 
 
 def render(binary, source, fmt):

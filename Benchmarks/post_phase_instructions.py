@@ -31,18 +31,13 @@ import re
 import subprocess
 import sys
 import tempfile
+from benchmark_profile import generated_profile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 def profile_path(stacks):
-    path = os.path.join(ROOT, ".build", "bench", f"profile-{stacks}.folded")
-    if not (os.path.exists(path) and os.path.getsize(path) > 0):
-        os.makedirs(os.path.dirname(path), exist_ok=True)
-        generator = os.path.join(ROOT, "..", "shared", "bench", "gen_profile.py")
-        with open(path, "w") as out:
-            subprocess.run([sys.executable, generator, str(stacks)], stdout=out, check=True)
-    return path
+    return str(generated_profile(stacks))
 
 
 def inclusive(annotated, pattern):

@@ -52,6 +52,17 @@ enum PDFFrameContent {
     // Each frame writes at most maximumFrameLength bytes at `end`, so
     // `end` stays within the buffer's capacity.
     var end = 0
+    /// Writes one coordinate at `end`, and a space after it unless it is
+    /// the last; false when it cannot be written.
+    @inline(__always) func number(_ value: Double, then isFollowed: Bool) -> Bool {
+      let length = PDFNumber.write(value, decimals: coordinateDecimals, at: buffer + end)
+      end += length
+      if isFollowed {
+        buffer[end] = UInt8(ascii: " ")
+        end += 1
+      }
+      return length > 0
+    }
     // Read in place: a copy of each box would retain and release its strings.
     let written = scene.frames.withUnsafeBufferPointer { frames -> Bool in
       for index in frames.indices {
@@ -67,21 +78,9 @@ enum PDFFrameContent {
           current = fill
         }
         // Numbers one at a time: a literal array here would be allocated per frame.
-        let left = PDFNumber.write(x.start, decimals: coordinateDecimals, at: buffer + end)
-        end += left
-        buffer[end] = UInt8(ascii: " ")
-        end += 1
-        let top = PDFNumber.write(y.start, decimals: coordinateDecimals, at: buffer + end)
-        end += top
-        buffer[end] = UInt8(ascii: " ")
-        end += 1
-        let width = PDFNumber.write(x.size, decimals: coordinateDecimals, at: buffer + end)
-        end += width
-        buffer[end] = UInt8(ascii: " ")
-        end += 1
-        let height = PDFNumber.write(y.size, decimals: coordinateDecimals, at: buffer + end)
-        end += height
-        guard left > 0, top > 0, width > 0, height > 0 else { return false }
+        guard number(x.start, then: true), number(y.start, then: true),
+          number(x.size, then: true), number(y.size, then: false)
+        else { return false }
         (buffer + end).update(from: paint.utf8Start, count: paint.utf8CodeUnitCount)
         end += paint.utf8CodeUnitCount
       }

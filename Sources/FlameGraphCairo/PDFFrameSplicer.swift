@@ -143,26 +143,8 @@ struct PDFFrameSplicer {
 
   /// A zlib stream inflated, or nil when it is not a whole valid one.
   static func inflate(_ data: UnsafeBufferPointer<UInt8>) -> [UInt8]? {
-    guard let base = data.baseAddress, !data.isEmpty else { return nil }
-    var stream = z_stream()
-    guard inflateInit_(&stream, zlibVersion(), Int32(MemoryLayout<z_stream>.size)) == Z_OK
-    else { return nil }
-    defer { inflateEnd(&stream) }
-    stream.next_in = UnsafeMutablePointer(mutating: base)
-    stream.avail_in = uInt(data.count)
-    var output: [UInt8] = []
-    var chunk = [UInt8](repeating: 0, count: 1 << 16)
-    while true {
-      let status = chunk.withUnsafeMutableBufferPointer { buffer -> Int32 in
-        stream.next_out = buffer.baseAddress
-        stream.avail_out = uInt(buffer.count)
-        return CCairo.inflate(&stream, Z_NO_FLUSH)
-      }
-      output.append(contentsOf: chunk[0..<(chunk.count - Int(stream.avail_out))])
-      if status == Z_STREAM_END { return output }
-      // Input ended before the stream did, or the data is not zlib.
-      guard status == Z_OK else { return nil }
-    }
+    guard !data.isEmpty else { return nil }
+    return try? InflateStream.decompress(Array(data), container: .zlib, name: "PDF content")
   }
 
   /// `data` as a zlib stream, or nil if zlib fails.

@@ -89,9 +89,7 @@ final class RawColumn<Element: BitwiseCopyable>: @unchecked Sendable {
   /// Frees the memory; the column is empty and small afterwards.
   func release() {
     free(base)
-    capacity = 16
-    base = Self.allocate(capacity)
-    count = 0
+    becomeEmpty()
   }
 
   /// Frees the memory on another thread; the column is empty and small
@@ -99,19 +97,22 @@ final class RawColumn<Element: BitwiseCopyable>: @unchecked Sendable {
   /// milliseconds that the caller need not wait for.
   func releaseInBackground() {
     let block = ReleasedBlock(pointer: UnsafeMutableRawPointer(base))
-    capacity = 16
-    base = Self.allocate(capacity)
-    count = 0
+    becomeEmpty()
     DispatchQueue.global(qos: .utility).async { free(block.pointer) }
   }
 
   /// Gives up the block to a new owner; this column is empty afterwards.
   func detach() -> (pointer: UnsafeMutableRawPointer, count: Int, capacity: Int) {
     let detached = (UnsafeMutableRawPointer(base), count, capacity)
+    becomeEmpty()
+    return detached
+  }
+
+  /// A fresh small block in place of one freed or given away.
+  private func becomeEmpty() {
     capacity = 16
     base = Self.allocate(capacity)
     count = 0
-    return detached
   }
 
   /// The initialized elements, for read-only scanning.
