@@ -1,3 +1,4 @@
+import Dispatch
 import FlameGraphTestSupport
 import Testing
 
@@ -74,6 +75,35 @@ struct LayoutFastPathTests {
     }
     #expect(byRank == byName)
     #expect(Set(ranks).count == frames.count)
+  }
+
+  @Test func ranksWorkedOutWhileReadingEndsAreTheRanksWorkedOutOnDemand() throws {
+    var random = SeededRandom(seed: 12)
+    let pieces = ["std::", "vec<", ">", "a", "b", "_[k]", "é", "z9", "tokio::"]
+    let text = (0..<2_000).map { _ in
+      (0..<Int.random(in: 1...6, using: &random)).map { _ in
+        (0..<Int.random(in: 1...4, using: &random)).map { _ in
+          pieces.randomElement(using: &random)!
+        }.joined()
+      }.joined(separator: ";") + " 1"
+    }.joined(separator: "\n")
+    // Read as files are: merged on a second thread, ranked on another.
+    var parser = FoldedStackParser(
+      builder: CallTreeBuilder(merging: .byName, transform: StackTransform(), pipelined: true))
+    try FoldedStackReader.read(
+      InputByteStream(bytes: Array(text.utf8), name: "ranks"), into: &parser)
+    let pipelined = parser.finish().frames
+    let onDemand = try Profile(folded: text).frames
+    #expect(pipelined.count == onDemand.count)
+    // Asked for from several threads at once, as renderers running
+    // together do: every answer is the one worked out.
+    let answers = LockedArray<[Int32]>()
+    DispatchQueue.concurrentPerform(iterations: 4) { _ in
+      answers.append(pipelined.alphabeticalRanks())
+    }
+    let expected = onDemand.alphabeticalRanks()
+    #expect(answers.values.count == 4)
+    #expect(answers.values.allSatisfy { $0 == expected })
   }
 
   /// Tooltips as string interpolation made them.
@@ -235,5 +265,23 @@ struct LayoutFastPathTests {
           == fitter.fit(name, ladder: .empty, width: width), "\(name) in \(width) points")
     }
     #expect(skipped > 100)
+  }
+}
+
+/// Values appended from several threads at once.
+private final class LockedArray<Value>: @unchecked Sendable {
+  private var stored: [Value] = []
+  private let lock = DispatchSemaphore(value: 1)
+
+  func append(_ value: Value) {
+    lock.wait()
+    stored.append(value)
+    lock.signal()
+  }
+
+  var values: [Value] {
+    lock.wait()
+    defer { lock.signal() }
+    return stored
   }
 }

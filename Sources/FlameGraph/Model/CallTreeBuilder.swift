@@ -179,6 +179,11 @@ public final class CallTreeBuilder {
   {
     precondition(!isFinished, "CallTreeBuilder.finish() called twice: use a new builder")
     isFinished = true
+    // Names are all in: layout's child order sorts them while the tree
+    // is finished, on the core the merger leaves.
+    if merging == .byName && sink is PipelinedMerger<ChainTreeMerger> {
+      interner.names.startRanking()
+    }
     let tree = sink.finishTree(factor: factor)
     return Profile(
       frames: FrameTable(storage: interner.names), tree: tree, diagnostics: diagnostics,

@@ -50,7 +50,7 @@ final class ChainTreeMerger: StackSink {
     self.retention = retention
     chains.append(
       FrameChain(
-        key: CallTree.key(parent: -1, frame: -1), start: 0, length: 0, firstNode: 0,
+        key: CallTree.key(parent: -1, frame: -1), length: 0, firstNode: 0,
         newestChild: -1, olderSibling: -1))
     counts.append(0)
   }
@@ -124,8 +124,10 @@ final class ChainTreeMerger: StackSink {
     let chain = Int32(chains.count)
     let length = frames.count - depth
     var record = FrameChain(
-      key: CallTree.key(parent: parent, frame: frames[depth]), start: chainFrames.count,
+      key: CallTree.key(parent: parent, frame: frames[depth]),
       length: Int32(length), firstNode: NodeID(nodeCount), newestChild: -1, olderSibling: -1)
+    // The invariant behind ``FrameChain/start``.
+    assert(chainFrames.count == nodeCount - 1, "chain frames are one behind the node ids")
     chainFrames.append(contentsOf: frames.baseAddress! + depth, count: length)
     nodeCount += length
     precondition(nodeCount < Int(Int32.max), "a call tree holds at most 2^31 nodes")
@@ -158,11 +160,10 @@ final class ChainTreeMerger: StackSink {
     }
     chains.append(
       FrameChain(
-        key: lower.key, start: lower.start, length: Int32(offset), firstNode: lower.firstNode,
+        key: lower.key, length: Int32(offset), firstNode: lower.firstNode,
         newestChild: chain, olderSibling: lower.olderSibling, total: lower.total))
     appendCounts()
     lower.key = CallTree.key(parent: upper, frame: chainFrames[lower.start + offset])
-    lower.start += offset
     lower.length -= Int32(offset)
     lower.firstNode += NodeID(offset)
     lower.olderSibling = -1

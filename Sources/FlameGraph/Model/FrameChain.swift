@@ -8,8 +8,6 @@
 struct FrameChain: LinkedNode {
   /// (parent chain, first frame), packed like ``CallTree/key(parent:frame:)``.
   var key: UInt64
-  /// Where the chain's frames start in the merger's frame column.
-  var start: Int
   /// Frames in the chain; 0 only for the root chain.
   var length: Int32
   /// The id the first frame's node has in the tree of every node, where
@@ -23,6 +21,13 @@ struct FrameChain: LinkedNode {
   /// The samples of every stack through the chain, summed as stacks
   /// arrive (see ``ChainTreeMerger``'s exact-sums rule).
   var total: Double = 0
+
+  /// Where the chain's frames start in the merger's frame column: a new
+  /// chain's frames are appended as its nodes are numbered, and a split
+  /// moves both by the same offset, so the column is one behind the node
+  /// ids (the root chain, node 0, has no frames). Not stored: the record
+  /// stays 32 bytes.
+  var start: Int { Int(firstNode) - 1 }
 
   /// The chain's parent chain; -1 for the root.
   var parent: Int32 { CallTree.parent(ofKey: key) }

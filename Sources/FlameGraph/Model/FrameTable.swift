@@ -1,3 +1,5 @@
+import Dispatch
+
 #if canImport(Glibc)
   import Glibc
 #elseif canImport(Darwin)
@@ -58,14 +60,10 @@ public struct FrameTable: @unchecked Sendable {
   ///
   /// Sorting children by this rank orders them alphabetically, as
   /// flamegraph.pl's sorted input does, without comparing strings per node.
-  public func alphabeticalRanks() -> [Int32] {
-    // The buffers point into the storage, which lives as long as `self`.
-    let names = (0..<Int32(count)).map { id in storage.withBytes(of: id) { $0 } }
-    let ids = ByteStringOrder.order(of: names)
-    var ranks = [Int32](repeating: 0, count: count)
-    for (rank, id) in ids.enumerated() { ranks[id] = Int32(rank) }
-    return ranks
-  }
+  ///
+  /// Worked out once per table: while a large file's tree is finished,
+  /// on the core its merger leaves, else on first use.
+  public func alphabeticalRanks() -> [Int32] { storage.alphabeticalRanks() }
 }
 
 /// The interning table behind ``FrameTable``: names as one byte arena plus an
@@ -96,6 +94,12 @@ final class FrameNameStorage: @unchecked Sendable {
   /// of folded text's) are parsed from their names instead.
   private(set) var locations: [FrameID: FrameLocation] = [:]
   private var slotMask: Int
+  /// The names' alphabetical ranks, once worked out.
+  private var ranks: [Int32]?
+  /// Working out the ranks on another thread, from ``startRanking()``.
+  private var ranking: DispatchGroup?
+  /// Serializes ``alphabeticalRanks()``: tables are shared between threads.
+  private let ranksLock = DispatchSemaphore(value: 1)
 
   init() {
     starts.append(0)
@@ -137,6 +141,41 @@ final class FrameNameStorage: @unchecked Sendable {
     isNew = true
     if (starts.count - 1) * 2 > slotMask { rehash() }
     return id
+  }
+
+  /// Starts working out the alphabetical ranks on another thread, so
+  /// that layout finds them ready: called once no name can be added,
+  /// before the storage is shared, by the thread that filled it.
+  func startRanking() {
+    guard ranking == nil, ranks == nil else { return }
+    let group = DispatchGroup()
+    ranking = group
+    DispatchQueue.global(qos: .userInitiated).async(group: group) {
+      let worked = self.workOutRanks()
+      // The group's wait orders this write before any read of it.
+      self.ranks = worked
+    }
+  }
+
+  /// For each id, its position when all names are sorted byte-wise.
+  func alphabeticalRanks() -> [Int32] {
+    ranksLock.wait()
+    defer { ranksLock.signal() }
+    ranking?.wait()
+    if let ranks { return ranks }
+    let worked = workOutRanks()
+    ranks = worked
+    return worked
+  }
+
+  private func workOutRanks() -> [Int32] {
+    let count = starts.count - 1
+    // The buffers point into the storage, which lives as long as `self`.
+    let names = (0..<Int32(count)).map { id in withBytes(of: id) { $0 } }
+    let ids = ByteStringOrder.order(of: names)
+    var ranks = [Int32](repeating: 0, count: count)
+    for (rank, id) in ids.enumerated() { ranks[id] = Int32(rank) }
+    return ranks
   }
 
   /// Keeps the first location given for a frame.
