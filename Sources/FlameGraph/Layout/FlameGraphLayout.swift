@@ -25,6 +25,9 @@ public struct FlameGraphLayout: Sendable {
   /// Whether ladders are worked out on every core before placing (the
   /// default); tests compare it with working each out when placing asks.
   var worksOutLaddersAhead = true
+  /// Scenes of at least this many boxes are finished on every core; tests
+  /// compare it with one core.
+  var finishesInParallelFrom = BoxFinisher.parallelThreshold
   /// The default of ``thinFrameLimit``.
   public static let defaultThinFrameLimit = 30_000
   /// Measures label widths; the monospace model unless a backend brings its own.
@@ -111,6 +114,7 @@ public struct FlameGraphLayout: Sendable {
       scale: scale, minimumTotal: minimumTotal)
     placer.root = zoomRoot
     placer.worksOutLaddersAhead = worksOutLaddersAhead
+    placer.finishesInParallelFrom = finishesInParallelFrom
     var frames = placer.placeFrames()
     var maximumDepth = placer.maximumDepth
     var trim = CanvasTrim()

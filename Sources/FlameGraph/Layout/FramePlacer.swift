@@ -21,6 +21,9 @@ struct FramePlacer {
   /// Whether placing the whole graph first works out its ladders on every
   /// core (``workOutLadders()``).
   var worksOutLaddersAhead = true
+  /// Scenes of at least this many boxes are finished on every core
+  /// (``BoxFinisher``); tests compare both ways.
+  var finishesInParallelFrom = BoxFinisher.parallelThreshold
   private var colorScheme: any ColorScheme
   private(set) var paletteMap: PaletteMap?
   private(set) var maximumDepth = 0
@@ -98,10 +101,10 @@ struct FramePlacer {
     let order = ChildOrder(profile: profile, options: options)
     let maximumDelta = tree.isDifferential ? largestDelta() : 0
     let total = profile.totalSamples
-    var boxes: [FrameBox] = []
-    // A box per indexed node at most: growing an array of large boxes
+    var plans: [PlannedBox] = []
+    // A box per indexed node at most: growing an array of large plans
     // copies them and faults in fresh pages at every doubling.
-    boxes.reserveCapacity(index.reachingCount)
+    plans.reserveCapacity(index.reachingCount)
     // Pending nodes with their left edge, depth and parent box; children
     // are pushed in reverse so they pop left to right.
     var pending: [(node: NodeID, x: Double, depth: Int, parent: Int)] = []
@@ -110,9 +113,9 @@ struct FramePlacer {
     pending.append((root, FlameGraphLayout.sidePadding, 0, -1))
     var children: [NodeID] = []
     while let (node, x, depth, parent) = pending.popLast() {
-      let boxIndex = boxes.count
-      boxes.append(
-        makeBox(
+      let boxIndex = plans.count
+      plans.append(
+        plan(
           node: node, x: x, depth: depth, parent: parent, total: total,
           maximumDelta: maximumDelta))
       maximumDepth = max(maximumDepth, depth)
@@ -126,12 +129,18 @@ struct FramePlacer {
         pending.append((child, childX, depth + 1, boxIndex))
       }
     }
-    return boxes
+    let finisher = BoxFinisher(
+      tree: tree, fitter: fitter, decorations: decorations, tooltips: tooltips,
+      truncation: options.labelTruncation, frameHeight: options.frameHeight)
+    return finisher.boxes(for: plans, parallelFrom: finishesInParallelFrom)
   }
 
-  private mutating func makeBox(
+  /// Everything about a box that comes from a cache or from the color
+  /// scheme's generator, asked in drawing order; the rest depends on the
+  /// plan alone (``BoxFinisher``).
+  private mutating func plan(
     node: NodeID, x: Double, depth: Int, parent: Int, total: Double, maximumDelta: Double
-  ) -> FrameBox {
+  ) -> PlannedBox {
     let tree = profile.tree
     let nodeTotal = tree.total(of: node)
     let name = name(of: node)
@@ -159,34 +168,16 @@ struct FramePlacer {
     let deltaShare = before.map { _ in
       total > 0 ? (options.negateDifferential ? -delta : delta) / total : 0
     }
-    let tooltip =
-      attributes?.title
-      ?? tooltips.tooltip(
-        name: name, total: nodeTotal, share: share, deltaShare: deltaShare,
-        sourceLine: sourceLine)
     // Ladders are worked out only for names that do not fit whole, in
     // boxes that may show a label (the viewer works out its own, for the
     // widths it draws).
     let ladder =
       fitter.fitsWhole(name, width: width) || !fitter.mayShowLabel(width: width)
       ? .empty : ladder(of: node, name: name)
-    let label = fitter.fit(name, ladder: ladder, width: width).map {
-      fitted in
-      let trailing = fitted.isCut && options.labelTruncation == .keepEnd
-      return FittedLabel(
-        text: fitted.text,
-        x: trailing ? x + width - LabelFitter.padding : x + LabelFitter.padding, y: 0,
-        alignment: trailing ? .trailing : .leading, isTruncated: fitted.isTruncated,
-        color: fill.labelColor)
-    }
-    return FrameBox(
-      node: node, parent: parent, depth: depth, x: x, y: 0, width: width,
-      height: options.frameHeight - 1,
-      fill: fill, name: name, label: label, tooltip: tooltip,
-      sourceLine: sourceLine,
-      code: sourceLine.flatMap { decorations.fitCode($0, x: x, width: width, labelColor: fill) },
-      category: category, total: nodeTotal, selfCount: tree.selfCount(of: node),
-      beforeTotal: before, attributes: attributes)
+    return PlannedBox(
+      node: node, parent: parent, depth: depth, x: x, width: width, total: nodeTotal,
+      share: share, before: before, deltaShare: deltaShare, name: name, fill: fill,
+      category: category, sourceLine: sourceLine, attributes: attributes, ladder: ladder)
   }
 
   /// The user's attributes for the frame: by its name as the input wrote

@@ -1,0 +1,43 @@
+import FlameGraphTestSupport
+import Testing
+
+@testable import FlameGraph
+
+/// Large scenes finish their boxes (tooltip, label, code) on every core;
+/// the boxes must be those one core makes, in the same order.
+@Suite("Boxes finished on every core")
+struct ParallelFinishingTests {
+  /// The scene's boxes finished on one core and on every core.
+  static func bothWays(_ profile: Profile, options: Options) -> (one: [FrameBox], all: [FrameBox]) {
+    var oneCore = FlameGraphLayout(options: options)
+    oneCore.finishesInParallelFrom = .max
+    var everyCore = oneCore
+    everyCore.finishesInParallelFrom = 1
+    return (oneCore.scene(for: profile).frames, everyCore.scene(for: profile).frames)
+  }
+
+  @Test(arguments: [(4, false, false), (5, true, false), (6, false, true)])
+  func everyCoreMakesTheBoxesOfOne(seed: UInt64, differential: Bool, categories: Bool) throws {
+    var text = LaddersAheadTests.profileText(seed: seed)
+    if differential {
+      // A first count before each second one: a differential profile.
+      text = text.split(separator: "\n").enumerated().map { index, line in
+        let count = line.split(separator: " ").last!
+        return line.dropLast(count.count) + "\(index % 7) \(count)"
+      }.joined(separator: "\n")
+    }
+    var options = Options()
+    if categories { options.categories = CategoryRules.python }
+    let profile = try Profile(folded: text, options: options)
+    let (one, all) = Self.bothWays(profile, options: options)
+
+    #expect(profile.isDifferential == differential)
+    #expect(one.count > 500)
+    #expect(one.count == all.count)
+    let differing = zip(one, all).enumerated().filter { $0.element.0 != $0.element.1 }.map(\.offset)
+    #expect(differing.isEmpty, "boxes \(differing.prefix(5)) differ")
+    // The boxes carry what finishing adds: labels and tooltips.
+    #expect(all.filter { $0.label != nil }.count > 10)
+    #expect(all.allSatisfy { $0.tooltip.hasPrefix($0.name) })
+  }
+}
