@@ -28,14 +28,18 @@ public struct ChildOrder: Sendable {
   }
 
   /// The children, sorted in place.
+  ///
+  /// Both orders are total (a node's children have distinct names, so
+  /// distinct ranks), so every sorting algorithm gives the same order:
+  /// the few children most nodes have are sorted by insertion, inline.
   public func sort(_ children: inout [NodeID]) {
     guard let ranks, children.count > 1 else { return }
     let tree = self.tree
     switch sorting {
     case .name:
-      children.sort { ranks[Int(tree.frame(of: $0))] < ranks[Int(tree.frame(of: $1))] }
+      Self.sort(&children) { ranks[Int(tree.frame(of: $0))] < ranks[Int(tree.frame(of: $1))] }
     case .size:
-      children.sort {
+      Self.sort(&children) {
         let left = tree.total(of: $0)
         let right = tree.total(of: $1)
         if left != right { return left > right }
@@ -43,4 +47,28 @@ public struct ChildOrder: Sendable {
       }
     }
   }
+
+  /// Sorts by `precedes`, a strict total order: by insertion up to
+  /// `insertionLimit` elements, by the standard library's sort beyond.
+  @inline(__always)
+  private static func sort(_ children: inout [NodeID], by precedes: (NodeID, NodeID) -> Bool) {
+    guard children.count <= insertionLimit else {
+      children.sort(by: precedes)
+      return
+    }
+    children.withUnsafeMutableBufferPointer { children in
+      for index in 1..<children.count {
+        let moving = children[index]
+        var place = index
+        while place > 0 && precedes(moving, children[place - 1]) {
+          children[place] = children[place - 1]
+          place -= 1
+        }
+        children[place] = moving
+      }
+    }
+  }
+
+  /// Lists longer than this are sorted by the standard library.
+  private static let insertionLimit = 16
 }

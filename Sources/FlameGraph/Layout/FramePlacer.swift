@@ -119,7 +119,7 @@ struct FramePlacer {
           node: node, x: x, depth: depth, parent: parent, total: total,
           maximumDelta: maximumDelta))
       maximumDepth = max(maximumDepth, depth)
-      children = index.children(of: node)
+      index.children(of: node, into: &children)
       order.sort(&children)
       // Children start at the parent's left edge, side by side; whatever is
       // left at the right is the parent's self time.

@@ -49,6 +49,21 @@ public struct ChildIndex: Sendable {
     storage = .compressed(offsets: offsets, children: children)
   }
 
+  /// The indexed children of a node, in the order they were created,
+  /// written over `children` (whose storage is reused: a walk over every
+  /// node then allocates nothing per node).
+  func children(of node: NodeID, into children: inout [NodeID]) {
+    children.removeAll(keepingCapacity: true)
+    switch storage {
+    case .compressed(let offsets, let all):
+      for index in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
+        children.append(all[index])
+      }
+    case .pairs:
+      children.append(contentsOf: self.children(of: node))
+    }
+  }
+
   /// The indexed children of a node, in the order they were created.
   public func children(of node: NodeID) -> [NodeID] {
     switch storage {
