@@ -16,6 +16,38 @@ struct ParallelFinishingTests {
     return (oneCore.scene(for: profile).frames, everyCore.scene(for: profile).frames)
   }
 
+  @Test(arguments: [(7, false), (8, true)])
+  func theCatalogBuiltWhileBoxesAreFinishedIsTheCatalogBuiltAfter(seed: UInt64, differential: Bool)
+    throws
+  {
+    var text = LaddersAheadTests.profileText(seed: seed)
+    if differential {
+      text = text.split(separator: "\n").enumerated().map { index, line in
+        let count = line.split(separator: " ").last!
+        return line.dropLast(count.count) + "\(index % 5) \(count)"
+      }.joined(separator: "\n")
+    }
+    let options = Options()
+    let profile = try Profile(folded: text, options: options)
+    var ahead = FlameGraphLayout(options: options)
+    ahead.finishesInParallelFrom = 1
+    var after = ahead
+    after.buildsCatalogAhead = false
+    // Fewer listed thin frames than the profile has, so that the listing
+    // threshold and the unlisted samples are part of what is compared.
+    ahead.thinFrameLimit = 200
+    after.thinFrameLimit = 200
+    let (aheadScene, aheadViewer) = ahead.sceneWithViewer(for: profile)
+    let (afterScene, afterViewer) = after.sceneWithViewer(for: profile)
+
+    #expect(aheadScene.frames == afterScene.frames)
+    let catalog = try #require(aheadViewer?.catalog)
+    #expect(catalog == afterViewer?.catalog)
+    #expect(catalog.frameNames.count == aheadScene.frames.count)
+    #expect(!catalog.thinFrames.isEmpty)
+    #expect(!catalog.unlistedSamples.isEmpty)
+  }
+
   @Test(arguments: [(4, false, false), (5, true, false), (6, false, true)])
   func everyCoreMakesTheBoxesOfOne(seed: UInt64, differential: Bool, categories: Bool) throws {
     var text = LaddersAheadTests.profileText(seed: seed)

@@ -12,8 +12,7 @@ import Dispatch
 /// places as one core makes.
 struct BoxFinisher: @unchecked Sendable {
   // Unchecked: every member is only read here. The measurers behind the
-  // fitters are `Sendable`; the tree's storage is never written once built.
-  let tree: CallTree
+  // fitters are `Sendable`.
   let fitter: LabelFitter
   let decorations: FrameDecorations
   let tooltips: TooltipBuilder
@@ -71,7 +70,7 @@ struct BoxFinisher: @unchecked Sendable {
       code: plan.sourceLine.flatMap {
         decorations.fitCode($0, x: x, width: width, labelColor: plan.fill)
       },
-      category: plan.category, total: plan.total, selfCount: tree.selfCount(of: plan.node),
+      category: plan.category, total: plan.total, selfCount: plan.selfCount,
       beforeTotal: plan.before, attributes: plan.attributes)
   }
 }

@@ -28,6 +28,9 @@ public struct FlameGraphLayout: Sendable {
   /// Scenes of at least this many boxes are finished on every core; tests
   /// compare it with one core.
   var finishesInParallelFrom = BoxFinisher.parallelThreshold
+  /// Whether an interactive scene's catalog is built while its boxes are
+  /// finished (the default); tests compare it with building it after.
+  var buildsCatalogAhead = true
   /// The default of ``thinFrameLimit``.
   public static let defaultThinFrameLimit = 30_000
   /// Measures label widths; the monospace model unless a backend brings its own.
@@ -115,6 +118,13 @@ public struct FlameGraphLayout: Sendable {
     placer.root = zoomRoot
     placer.worksOutLaddersAhead = worksOutLaddersAhead
     placer.finishesInParallelFrom = finishesInParallelFrom
+    // The catalog of an interactive scene is built while its boxes are
+    // finished, unless the canvas trim may still cut some of them.
+    let catalogBuilder = FrameCatalogBuilder(
+      profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit)
+    if options.interactive && !isZoomed && options.canvasFit != .auto && buildsCatalogAhead {
+      placer.catalogBuilder = catalogBuilder
+    }
     var frames = placer.placeFrames()
     var maximumDepth = placer.maximumDepth
     var trim = CanvasTrim()
@@ -169,10 +179,9 @@ public struct FlameGraphLayout: Sendable {
     scene.gradientStops = Self.gradientStops
     scene.codeSlant = .oblique
     guard options.interactive && !isZoomed else { return (scene, nil) }
-    let catalog = FrameCatalogBuilder(
-      profile: profile, minimumTotal: minimumTotal, thinFrameLimit: thinFrameLimit,
-      cutNodes: trim.cutNodes
-    ).catalog(for: frames)
+    var laterBuilder = catalogBuilder
+    laterBuilder.cutNodes = trim.cutNodes
+    let catalog = placer.catalog ?? laterBuilder.catalog(for: frames)
     let geometry = ViewerGeometry(
       sidePadding: Self.sidePadding, frameHeight: options.frameHeight,
       labelPadding: LabelFitter.padding,

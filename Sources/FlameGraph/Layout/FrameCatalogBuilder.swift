@@ -1,4 +1,5 @@
-/// Builds the ``FrameCatalog`` of a scene once its boxes are placed.
+/// Builds the ``FrameCatalog`` of a scene once its boxes are placed (or
+/// planned: ``CatalogEntry``).
 ///
 /// Thin frames (below the minimum width) are listed in node order, which
 /// puts parents before children because a parent's id is always smaller.
@@ -22,7 +23,7 @@ struct FrameCatalogBuilder {
   /// totals still count them.
   var cutNodes: [NodeID] = []
 
-  func catalog(for boxes: [FrameBox]) -> FrameCatalog {
+  func catalog<Entry: CatalogEntry>(for boxes: [Entry]) -> FrameCatalog {
     var names = NameTable(profile: profile)
     // Indices, not `for box in boxes`: copying a box copies its strings.
     var frameNames: [Int32] = []
@@ -40,7 +41,7 @@ struct FrameCatalogBuilder {
 
   /// The listed thin frames, and the unlisted samples per catalog index
   /// (empty when nothing is left out).
-  private func thinFrames(below boxes: [FrameBox], names: inout NameTable) -> (
+  private func thinFrames<Entry: CatalogEntry>(below boxes: [Entry], names: inout NameTable) -> (
     [ThinFrame], [Double]
   ) {
     let tree = profile.tree

@@ -24,6 +24,11 @@ struct FramePlacer {
   /// Scenes of at least this many boxes are finished on every core
   /// (``BoxFinisher``); tests compare both ways.
   var finishesInParallelFrom = BoxFinisher.parallelThreshold
+  /// When set, ``placeFrames()`` also builds the catalog of the boxes it
+  /// places, into ``catalog``, while it finishes them.
+  var catalogBuilder: FrameCatalogBuilder?
+  /// The catalog ``catalogBuilder`` built, after ``placeFrames()``.
+  private(set) var catalog: FrameCatalog?
   private var colorScheme: any ColorScheme
   private(set) var paletteMap: PaletteMap?
   private(set) var maximumDepth = 0
@@ -130,9 +135,22 @@ struct FramePlacer {
       }
     }
     let finisher = BoxFinisher(
-      tree: tree, fitter: fitter, decorations: decorations, tooltips: tooltips,
+      fitter: fitter, decorations: decorations, tooltips: tooltips,
       truncation: options.labelTruncation, frameHeight: options.frameHeight)
-    return finisher.boxes(for: plans, parallelFrom: finishesInParallelFrom)
+    guard let catalogBuilder else {
+      return finisher.boxes(for: plans, parallelFrom: finishesInParallelFrom)
+    }
+    // The catalog reads only what the plans hold: it is built on another
+    // core while the boxes are finished.
+    let built = BuiltCatalog()
+    let group = DispatchGroup()
+    DispatchQueue.global(qos: .userInitiated).async(group: group) { [plans] in
+      built.catalog = catalogBuilder.catalog(for: plans)
+    }
+    let boxes = finisher.boxes(for: plans, parallelFrom: finishesInParallelFrom)
+    group.wait()
+    catalog = built.catalog
+    return boxes
   }
 
   /// Everything about a box that comes from a cache or from the color
@@ -176,7 +194,8 @@ struct FramePlacer {
       ? .empty : ladder(of: node, name: name)
     return PlannedBox(
       node: node, parent: parent, depth: depth, x: x, width: width, total: nodeTotal,
-      share: share, before: before, deltaShare: deltaShare, name: name, fill: fill,
+      selfCount: tree.selfCount(of: node), share: share, before: before, deltaShare: deltaShare,
+      name: name, fill: fill,
       category: category, sourceLine: sourceLine, attributes: attributes, ladder: ladder)
   }
 
@@ -287,4 +306,10 @@ struct FramePlacer {
     }
     return largest
   }
+}
+
+/// The catalog built on another thread, read once that thread is done:
+/// the dispatch group's wait orders the write before the read.
+private final class BuiltCatalog: @unchecked Sendable {
+  var catalog: FrameCatalog?
 }

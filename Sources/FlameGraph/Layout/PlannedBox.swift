@@ -1,7 +1,7 @@
 /// What placing decides for one box in drawing order, before the box is
 /// finished (``BoxFinisher``): its place, and the parts that come from
 /// caches or a seeded generator, which must be asked in that order.
-struct PlannedBox {
+struct PlannedBox: Sendable {
   var node: NodeID
   /// Index of the parent's box, -1 for the first box.
   var parent: Int
@@ -9,6 +9,8 @@ struct PlannedBox {
   var x: Double
   var width: Double
   var total: Double
+  /// The samples of stacks that end at the node.
+  var selfCount: Double
   /// The box's share of the profile's total.
   var share: Double
   /// First count of a differential profile; nil otherwise.
