@@ -7,6 +7,18 @@ import Testing
 /// the boxes must be those one core makes, in the same order.
 @Suite("Boxes finished on every core")
 struct ParallelFinishingTests {
+  /// ``LaddersAheadTests/profileText(seed:)``, made differential when
+  /// `firstCountsBelow` is given: a first count (line number modulo it)
+  /// before each line's count.
+  static func profileText(seed: UInt64, firstCountsBelow cycle: Int?) -> String {
+    let text = LaddersAheadTests.profileText(seed: seed)
+    guard let cycle else { return text }
+    return text.split(separator: "\n").enumerated().map { index, line in
+      let count = line.split(separator: " ").last!
+      return line.dropLast(count.count) + "\(index % cycle) \(count)"
+    }.joined(separator: "\n")
+  }
+
   /// The scene's boxes finished on one core and on every core.
   static func bothWays(_ profile: Profile, options: Options) -> (one: [FrameBox], all: [FrameBox]) {
     var oneCore = FlameGraphLayout(options: options)
@@ -20,13 +32,7 @@ struct ParallelFinishingTests {
   func theCatalogBuiltWhileBoxesAreFinishedIsTheCatalogBuiltAfter(seed: UInt64, differential: Bool)
     throws
   {
-    var text = LaddersAheadTests.profileText(seed: seed)
-    if differential {
-      text = text.split(separator: "\n").enumerated().map { index, line in
-        let count = line.split(separator: " ").last!
-        return line.dropLast(count.count) + "\(index % 5) \(count)"
-      }.joined(separator: "\n")
-    }
+    let text = Self.profileText(seed: seed, firstCountsBelow: differential ? 5 : nil)
     let options = Options()
     let profile = try Profile(folded: text, options: options)
     var ahead = FlameGraphLayout(options: options)
@@ -50,14 +56,7 @@ struct ParallelFinishingTests {
 
   @Test(arguments: [(4, false, false), (5, true, false), (6, false, true)])
   func everyCoreMakesTheBoxesOfOne(seed: UInt64, differential: Bool, categories: Bool) throws {
-    var text = LaddersAheadTests.profileText(seed: seed)
-    if differential {
-      // A first count before each second one: a differential profile.
-      text = text.split(separator: "\n").enumerated().map { index, line in
-        let count = line.split(separator: " ").last!
-        return line.dropLast(count.count) + "\(index % 7) \(count)"
-      }.joined(separator: "\n")
-    }
+    let text = Self.profileText(seed: seed, firstCountsBelow: differential ? 7 : nil)
     var options = Options()
     if categories { options.categories = CategoryRules.python }
     let profile = try Profile(folded: text, options: options)

@@ -24,8 +24,8 @@ struct BoxFinisher: @unchecked Sendable {
   static let parallelThreshold = 4096
 
   /// The boxes of `plans`, in order; on every core from `parallelFrom`
-  /// boxes on.
-  func boxes(for plans: [PlannedBox], parallelFrom: Int = Self.parallelThreshold) -> [FrameBox] {
+  /// boxes on (``parallelThreshold`` unless a test says otherwise).
+  func boxes(for plans: [PlannedBox], parallelFrom: Int) -> [FrameBox] {
     let cores = max(1, sysconf(Int32(_SC_NPROCESSORS_ONLN)))
     guard plans.count >= max(parallelFrom, 1), cores > 1 else { return plans.map(box) }
     let parts = min(cores, max(1, plans.count / 1024))

@@ -56,19 +56,7 @@ public struct ChildIndex: Sendable {
     children.removeAll(keepingCapacity: true)
     switch storage {
     case .compressed(let offsets, let all):
-      for index in Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1]) {
-        children.append(all[index])
-      }
-    case .pairs:
-      children.append(contentsOf: self.children(of: node))
-    }
-  }
-
-  /// The indexed children of a node, in the order they were created.
-  public func children(of node: NodeID) -> [NodeID] {
-    switch storage {
-    case .compressed(let offsets, let children):
-      return Array(children[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])])
+      children.append(contentsOf: all[Int(offsets[Int(node)])..<Int(offsets[Int(node) + 1])])
     case .pairs(let pairs):
       var low = 0
       var high = pairs.count
@@ -76,12 +64,17 @@ public struct ChildIndex: Sendable {
         let middle = (low + high) / 2
         if pairs[middle].parent < node { low = middle + 1 } else { high = middle }
       }
-      var children: [NodeID] = []
       while low < pairs.count && pairs[low].parent == node {
         children.append(pairs[low].node)
         low += 1
       }
-      return children
     }
+  }
+
+  /// The indexed children of a node, in the order they were created.
+  public func children(of node: NodeID) -> [NodeID] {
+    var children: [NodeID] = []
+    self.children(of: node, into: &children)
+    return children
   }
 }
