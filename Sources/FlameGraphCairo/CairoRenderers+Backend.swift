@@ -21,7 +21,8 @@ extension PNGRenderer {
   /// The `png` format, at the settings' scale.
   public static let backend = OutputBackend(
     name: "png", summary: "a PNG image drawn by Cairo", fileExtensions: ["png"], isBinary: true,
-    measurer: CairoBackend.measurer, warnings: CairoBackend.warnings,
+    tooltipMinimumWidth: { _ in .infinity }, measurer: CairoBackend.measurer,
+    warnings: CairoBackend.warnings,
     writer: .scene { settings in PNGRenderer(scale: settings.scale) })
 }
 
@@ -29,6 +30,6 @@ extension PDFRenderer {
   /// The `pdf` format: one page, vector frames and real text.
   public static let backend = OutputBackend(
     name: "pdf", summary: "a one-page PDF drawn by Cairo", fileExtensions: ["pdf"],
-    isBinary: true, measurer: CairoBackend.measurer, warnings: CairoBackend.warnings,
-    writer: .scene { _ in PDFRenderer() })
+    isBinary: true, tooltipMinimumWidth: { _ in .infinity }, measurer: CairoBackend.measurer,
+    warnings: CairoBackend.warnings, writer: .scene { _ in PDFRenderer() })
 }

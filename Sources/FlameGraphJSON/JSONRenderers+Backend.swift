@@ -4,7 +4,8 @@ extension SceneJSONRenderer {
   /// The `json` format: the scene, with the SVG's labels.
   public static let backend = OutputBackend(
     name: "json", summary: "the scene as JSON: every frame box as layout made it",
-    fileExtensions: ["json"], writer: .scene { _ in SceneJSONRenderer() })
+    fileExtensions: ["json"], tooltipMinimumWidth: { _ in .infinity },
+    writer: .scene { _ in SceneJSONRenderer() })
 }
 
 extension TreeJSONRenderer {

@@ -173,16 +173,19 @@ def page(driver):
 
 STATIC_FRAMES = """
 const decoded = window.flamegraph.frames();
+// A frame thinner than a pixel is a bare <rect>; the others a <g> of a
+// title, a rect and maybe a label.
 return [...document.getElementById('frames').children].map((g, i) => {
-  const rect = g.children[1];
-  const label = g.children[2] && g.children[2].localName === 'text' ? g.children[2] : null;
+  const bare = g.localName === 'rect';
+  const rect = bare ? g : g.children[1];
+  const label = !bare && g.children[2] && g.children[2].localName === 'text' ? g.children[2] : null;
   return {
     index: i, name: decoded[i].name, parent: decoded[i].parent,
     x: rect.getAttribute('x'), y: parseFloat(rect.getAttribute('y')),
     width: rect.getAttribute('width'), fill: rect.getAttribute('fill'),
     label: label ? label.textContent : '', labelX: label ? label.getAttribute('x') : null,
     trailing: label ? label.getAttribute('text-anchor') === 'end' : false,
-    title: g.children[0].textContent,
+    title: bare ? '' : g.children[0].textContent,
   };
 });
 """

@@ -18,6 +18,8 @@ struct BoxFinisher: @unchecked Sendable {
   let tooltips: TooltipBuilder
   let truncation: LabelTruncation
   let frameHeight: Double
+  /// Narrower boxes get an empty tooltip (``Options/tooltipMinimumWidth``).
+  let tooltipMinimumWidth: Double
 
   /// Scenes of fewer boxes are finished on one core: handing out the
   /// work would cost more than it saves.
@@ -48,11 +50,15 @@ struct BoxFinisher: @unchecked Sendable {
 
   /// The box of one plan.
   func box(for plan: PlannedBox) -> FrameBox {
+    // Most boxes of a large profile are thinner than a pixel: formats that
+    // show no tooltip of them spare building one a box.
     let tooltip =
       plan.attributes?.title
-      ?? tooltips.tooltip(
-        name: plan.name, total: plan.total, share: plan.share, deltaShare: plan.deltaShare,
-        sourceLine: plan.sourceLine)
+      ?? (plan.width < tooltipMinimumWidth
+        ? ""
+        : tooltips.tooltip(
+          name: plan.name, total: plan.total, share: plan.share, deltaShare: plan.deltaShare,
+          sourceLine: plan.sourceLine))
     let x = plan.x
     let width = plan.width
     let label = fitter.fit(plan.name, ladder: plan.ladder, width: width).map { fitted in

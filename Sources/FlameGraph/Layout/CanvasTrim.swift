@@ -39,7 +39,8 @@ struct CanvasTrim {
         cutNodes.append(boxes[index].node)
       }
     }
-    for index in kept.indices where cutBelow[index] > 0 {
+    // A box without a tooltip is one its format shows none of.
+    for index in kept.indices where cutBelow[index] > 0 && !kept[index].tooltip.isEmpty {
       let count = cutBelow[index]
       kept[index].tooltip += "\n\(count) deeper frame\(count == 1 ? "" : "s") not drawn"
     }

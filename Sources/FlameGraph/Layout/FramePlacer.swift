@@ -136,7 +136,8 @@ struct FramePlacer {
     }
     let finisher = BoxFinisher(
       fitter: fitter, decorations: decorations, tooltips: tooltips,
-      truncation: options.labelTruncation, frameHeight: options.frameHeight)
+      truncation: options.labelTruncation, frameHeight: options.frameHeight,
+      tooltipMinimumWidth: options.tooltipMinimumWidth)
     guard let catalogBuilder else {
       return finisher.boxes(for: plans, parallelFrom: finishesInParallelFrom)
     }

@@ -117,6 +117,14 @@ public struct Options: Sendable {
   /// Whether outputs that can be interactive (SVG) are: click to zoom,
   /// search, details on hover (default true).
   public var interactive = true
+  /// Boxes narrower than this, in points, get an empty ``FrameBox/tooltip``
+  /// unless their attributes give one (default 0: every box has one).
+  ///
+  /// Formats set it to what they show (``OutputBackend/adjusted(_:)``):
+  /// PNG, PDF and scene JSON show no tooltip, so none is made; an
+  /// interactive SVG names its thin frames from the data block, so they
+  /// get none in the document (``OutputBackend/tooltipMinimumWidth``).
+  public var tooltipMinimumWidth = 0.0
   /// The interactive viewer's theme (default ``ViewerTheme/auto``: the
   /// reader's light or dark preference).
   public var viewerTheme = ViewerTheme.auto

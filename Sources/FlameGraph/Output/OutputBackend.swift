@@ -38,6 +38,10 @@ public struct OutputBackend: Sendable {
   /// the tree export, which leaves out what `minimumWidth` does), so that a
   /// profile read for it may leave the others out (``adjusted(_:)``).
   public var readsDrawnNodesOnly: Bool
+  /// The narrowest box whose tooltip the format shows, for options
+  /// already adjusted to the format (``Options/tooltipMinimumWidth``): 0
+  /// (every box's) unless given, infinity for a format that shows none.
+  public var tooltipMinimumWidth: @Sendable (Options) -> Double
   /// The measurer layout fits labels with for this format.
   public var measurer: @Sendable (Options) -> any TextMeasurer
   /// Problems the format will have with these options, worth a warning
@@ -51,6 +55,7 @@ public struct OutputBackend: Sendable {
   public init(
     name: String, summary: String, fileExtensions: [String], isBinary: Bool = false,
     isInteractive: Bool = false, readsDrawnNodesOnly: Bool? = nil,
+    tooltipMinimumWidth: @escaping @Sendable (Options) -> Double = { _ in 0 },
     measurer: @escaping @Sendable (Options) -> any TextMeasurer = {
       MonospaceTextMeasurer(characterWidth: $0.fontWidth)
     },
@@ -67,6 +72,7 @@ public struct OutputBackend: Sendable {
     } else {
       self.readsDrawnNodesOnly = readsDrawnNodesOnly ?? false
     }
+    self.tooltipMinimumWidth = tooltipMinimumWidth
     self.measurer = measurer
     self.warnings = warnings
     self.writer = writer
@@ -83,10 +89,13 @@ public struct OutputBackend: Sendable {
 
   /// The options as this format uses them: interactive only when it can
   /// be; a format that shows only drawn nodes (``readsDrawnNodesOnly``)
-  /// reads only those (``Options/drawnNodes``) unless the options keep fewer.
+  /// reads only those (``Options/drawnNodes``) unless the options keep fewer;
+  /// tooltips only for the boxes the format shows them of
+  /// (``tooltipMinimumWidth``), unless the options leave out more.
   public func adjusted(_ options: Options) -> Options {
     var options = options
     options.interactive = options.interactive && isInteractive
+    options.tooltipMinimumWidth = max(options.tooltipMinimumWidth, tooltipMinimumWidth(options))
     if readsDrawnNodesOnly && options.treeRetention == .all {
       options.treeRetention = options.drawnNodes
     }
