@@ -29,6 +29,8 @@ extension ReportLayout {
     var graph = options.graph
     graph.imageWidth = width
     graph.interactive = false
+    // Report pages show no tooltips.
+    graph.tooltipMinimumWidth = .infinity
     return graph
   }
 
