@@ -77,7 +77,9 @@ const SHARE = /, [0-9.]+%\\)$/;
 const [key] = arguments;
 const groups = document.getElementById('frames').children;
 for (let i = 0; i < groups.length; i++) {
-  if (groups[i].firstElementChild.textContent.split('\\n')[0].replace(SHARE, ')') === key) {
+  // A frame thinner than a pixel is a bare <rect>, without a title.
+  const title = groups[i].firstElementChild;
+  if (title && title.textContent.split('\\n')[0].replace(SHARE, ')') === key) {
     const box = window.flamegraph.clientBox(i);
     window.benchTarget = {
       element: document.getElementById('fg-canvas'),
@@ -294,7 +296,8 @@ const groups = document.getElementById('frames').children;
 const frames = window.flamegraph.frames();
 const SHARE = /, [0-9.]+%\\)$/;
 for (let i = 0; i < groups.length; i++) {
-  if (groups[i].firstElementChild.textContent.split('\\n')[0].replace(SHARE, ')') === key) return frames[i].name;
+  const title = groups[i].firstElementChild;  // null for a bare <rect>
+  if (title && title.textContent.split('\\n')[0].replace(SHARE, ')') === key) return frames[i].name;
 }
 return null;
 """
