@@ -130,7 +130,7 @@ public struct SVGRenderer: SceneRenderer, Sendable {
 
   /// Frames of an interactive document narrower than this, in pixels, get
   /// no tooltip, and are a bare `<rect>` in the static layer, without
-  /// `<g>` or `<title>` (the format's ``OutputBackend/tooltipMinimumWidth``).
+  /// `<g>` or `<title>` (the format's `OutputBackend.tooltipMinimumWidth`).
   ///
   /// Once the script runs, the static layer is hidden and the canvas draws
   /// and names every frame from the data block; without the script (an
@@ -143,7 +143,7 @@ public struct SVGRenderer: SceneRenderer, Sendable {
   public static let bareFrameWidth = 1.0
 
   /// Whether a frame is written as a bare `<rect>`: it has no tooltip (its
-  /// layout made none, ``Options/tooltipMinimumWidth``), label, source line
+  /// layout made none, `Options.tooltipMinimumWidth`), label, source line
   /// or attributes, so a `<g>` around it would hold nothing else.
   static func isBare(_ frame: FrameBox) -> Bool {
     frame.tooltip.isEmpty && frame.label == nil && frame.code == nil && frame.attributes == nil
