@@ -85,6 +85,24 @@ struct ThinFrameTests {
     #expect(lines.filter { $0.hasPrefix("<rect") }.count == 1999)
   }
 
+  @Test func aThinFrameWhoseCalleeTheTrimCutsStaysBare() throws {
+    // `--fit auto` ends the rows at `wide`, the deepest labelled frame:
+    // each thin frame's callee is cut, a note a tooltip would get and a
+    // bare rect cannot.
+    var options = Options()
+    options.canvasFit = .auto
+    let folded =
+      (0..<2000).map { "main;thin_\($0);deeper 1\n" }.joined() + "main;wide 2000\n"
+    let profile = try Profile(folded: folded, options: options)
+    let writer = ByteWriter()
+    try SVGRenderer.backend.write(profile, options: options, to: writer)
+    writer.flush()
+    let lines = try Self.frameLines(String(decoding: writer.collected, as: UTF8.self))
+    #expect(lines.count == 2003)
+    #expect(lines.filter { $0.hasPrefix("<rect") }.count == 2000)
+    #expect(!lines.contains { $0.contains("deeper frame") })
+  }
+
   @Test func layoutAloneStillGivesEveryBoxItsTooltip() throws {
     // A library user who lays out without a format gets every tooltip.
     let profile = try Profile(folded: Self.folded)
