@@ -21,8 +21,10 @@ public struct FrameBox: Sendable, Equatable {
   /// The label as it fits the box, or nil when the box is too narrow.
   public var label: FittedLabel?
   /// The hover text: `name (1,234 samples, 5.67%)`, and the source line
-  /// on a second line when there is one; empty for a box narrower than
-  /// ``Options/tooltipMinimumWidth``, whose format shows no tooltip of it.
+  /// on a second line when there is one (or the `title` of its
+  /// ``attributes``); empty for a box narrower than
+  /// ``Options/tooltipMinimumWidth`` without such a title, whose format
+  /// shows no tooltip of it.
   public var tooltip: String
   /// The source line the frame points to, indentation removed; nil when
   /// the frame names no readable line.
